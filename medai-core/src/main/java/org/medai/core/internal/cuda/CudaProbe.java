@@ -61,6 +61,12 @@ final class CudaProbe {
     return r;
   }
 
+  /** The reason of an earlier probe, or {@code null} when none ran (never starts one). */
+  static String cachedReason() {
+    Result r = result;
+    return r == null ? null : r.availability().reason();
+  }
+
   private static Result run() {
     try {
       return probeDriver();

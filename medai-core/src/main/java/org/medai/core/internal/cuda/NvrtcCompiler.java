@@ -60,7 +60,12 @@ public final class NvrtcCompiler {
             int rc = nvrtcVersion(major, minor);
             loadProblem = rc == NVRTC_SUCCESS ? null : "nvrtcVersion failed: " + errorString(rc);
           } catch (Throwable t) {
-            loadProblem = CudaProbe.reasonFor(t, "NVRTC");
+            // NVRTC's bindings inherit the CUDA runtime's; once those failed in this JVM, only a
+            // NoClassDefFoundError is left, so report the original reason instead.
+            String earlier = t instanceof NoClassDefFoundError ? CudaProbe.cachedReason() : null;
+            loadProblem = earlier != null && !earlier.isEmpty()
+                ? "NVRTC's bindings need the CUDA runtime's, which did not load: " + earlier
+                : CudaProbe.reasonFor(t, "NVRTC");
           }
           probed = true;
         }
