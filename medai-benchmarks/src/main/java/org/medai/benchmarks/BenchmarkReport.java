@@ -93,6 +93,7 @@ public final class BenchmarkReport {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name")));
     String fmt = "%-28s %-24s %-14s %24s %12s %10s%n";
     sb.append(String.format(Locale.ROOT, fmt, "class", "benchmark", "params", "score", "GB/s", "vs base"));
+    if (rows.isEmpty()) sb.append("(no results: every benchmark failed or none matched; see JMH's output)\n");
     for (List<Row> g : groups.values()) {
       Row base = g.stream().filter(r -> r.method().startsWith("baseline")).findFirst().orElse(null);
       g.sort((a, b) -> Boolean.compare(!a.method().startsWith("baseline"), !b.method().startsWith("baseline")));
