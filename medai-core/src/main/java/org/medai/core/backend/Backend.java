@@ -32,7 +32,16 @@ public interface Backend extends AutoCloseable {
   /** A contiguous host copy of a tensor of this backend. */
   Tensor download(Tensor tensor, MemoryScope scope);
 
-  /** Sets every element of {@code dst} to {@code value} converted to its dtype. */
+  /**
+   * Copies {@code src} into {@code dst}: both of this backend, contiguous, same dtype and shape.
+   * Device backends copy on the device without a round trip through the host.
+   */
+  void copy(Tensor src, Tensor dst);
+
+  /**
+   * Sets every element of {@code dst} to {@code value} converted to its dtype (floats round to
+   * nearest; integers truncate towards zero, as a Java cast does).
+   */
   void fill(Tensor dst, double value);
 
   /** {@code y = alpha · x + y} on float32 tensors of equal shape. */

@@ -20,11 +20,37 @@ import org.medai.core.internal.UnsafeAccess;
 public final class NativeBuffer extends AbstractOwnedMemory {
   private final long address;
   private final long size;
+  /** For borrowed memory: the object that owns it, kept reachable while this buffer is open. */
+  private volatile Object owner;
+  private final boolean borrowed;
 
-  private NativeBuffer(MemoryScope scope, long address, long size) {
+  private NativeBuffer(MemoryScope scope, long address, long size, Object owner) {
     super(scope, "cpu", size);
     this.address = address;
     this.size = size;
+    this.owner = owner;
+    this.borrowed = owner != null;
+  }
+
+  /**
+   * A buffer over host memory that another library owns (an ND4J array, an OpenCV {@code Mat}).
+   * Closing it, or its scope, never frees the memory; while it is open it keeps {@code owner}
+   * reachable, so a garbage-collected owner cannot free the memory underneath it. The scope counts
+   * its bytes while it is open.
+   */
+  public static NativeBuffer borrow(MemoryScope scope, long address, long bytes, Object owner) {
+    if (address == 0 || bytes < 0) {
+      throw new MemoryException("MEDAI-MEM-007", "cannot borrow %d bytes at address 0x%x".formatted(bytes, address));
+    }
+    if (owner == null) {
+      throw new MemoryException("MEDAI-MEM-007", "borrowed memory needs its owner object to keep it alive");
+    }
+    return new NativeBuffer(scope, address, bytes, owner);
+  }
+
+  /** True for memory from {@link #borrow}, which this buffer never frees. */
+  public boolean isBorrowed() {
+    return borrowed;
   }
 
   static NativeBuffer allocate(MemoryScope scope, long bytes, boolean zeroed) {
@@ -40,7 +66,7 @@ public final class NativeBuffer extends AbstractOwnedMemory {
               .formatted(bytes));
     }
     try {
-      return new NativeBuffer(scope, p.address(), bytes);
+      return new NativeBuffer(scope, p.address(), bytes, null);
     } catch (RuntimeException e) {
       Pointer.free(p);
       throw e;
@@ -49,6 +75,10 @@ public final class NativeBuffer extends AbstractOwnedMemory {
 
   @Override
   protected void release() {
+    if (borrowed) {
+      owner = null; // the owner frees it
+      return;
+    }
     Pointer.free(new Pointer() {
       {
         address = NativeBuffer.this.address;

@@ -106,4 +106,60 @@ class BackendConformanceTest {
       }
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void fill_everyDType_matchesJavaCastOfValue(String name) {
+    double[] values = {-2.75, 300.5, 1e6};
+    try (Backend b = open(name); MemoryScope s = MemoryScope.open()) {
+      for (DType dt : DType.values()) {
+        for (double v : values) {
+          Tensor t = b.allocate(dt, s, 1031);
+          b.fill(t, v);
+          Tensor host = b.download(t, s);
+          double expected = switch (dt) {
+            case FLOAT32 -> (float) v;
+            case FLOAT64 -> v;
+            case INT32 -> (int) v;
+            case INT16 -> (short) (long) v;
+            case UINT16 -> ((short) (long) v) & 0xFFFF;
+            case INT8 -> (byte) (long) v;
+            case UINT8 -> ((byte) (long) v) & 0xFF;
+          };
+          for (int i = 0; i < 1031; i += 103) assertEquals(expected, host.getDouble(i), dt + " " + v + " element " + i);
+          assertEquals(expected, host.getDouble(1030), dt + " " + v + " last element");
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void copy_int16Tensor_roundTripsEveryElement(String name) {
+    int n = 700_001;
+    short[] values = new short[n];
+    for (int i = 0; i < n; i++) values[i] = (short) (i * 7919);
+    try (Backend b = open(name); MemoryScope s = MemoryScope.open()) {
+      Tensor src = b.upload(Tensor.ofShorts(s, values, n), s);
+      Tensor dst = b.allocate(DType.INT16, s, n);
+      b.copy(src, dst);
+      Tensor host = b.download(dst, s);
+      short[] out = new short[n];
+      host.hostBuffer().read(0, out);
+      assertArrayEquals(values, out);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void allocate_deviceTensors_countedByScopeAndReleasedOnClose(String name) {
+    try (Backend b = open(name); MemoryScope outer = MemoryScope.open()) {
+      try (MemoryScope inner = outer.child()) {
+        Tensor t = b.allocate(DType.FLOAT32, inner, 1 << 20);
+        assertEquals(4L << 20, inner.liveBytes());
+        assertEquals(name.equals("cpu") ? "cpu" : name + ":0", t.device());
+      }
+      assertEquals(0, outer.liveBytes());
+    }
+  }
 }

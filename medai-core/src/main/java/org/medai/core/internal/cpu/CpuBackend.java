@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.medai.core.InvalidArgumentException;
 import org.medai.core.backend.Backend;
 import org.medai.core.concurrent.WorkPool;
+import org.medai.core.internal.UnsafeAccess;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.DType;
 import org.medai.core.tensor.Tensor;
@@ -46,6 +47,20 @@ public final class CpuBackend implements Backend {
   @Override
   public Tensor download(Tensor tensor, MemoryScope scope) {
     return tensor.copy(scope);
+  }
+
+  @Override
+  public void copy(Tensor src, Tensor dst) {
+    requireContiguous(src, "copy source");
+    requireContiguous(dst, "copy destination");
+    if (src.dtype() != dst.dtype()) {
+      throw new InvalidArgumentException("MEDAI-KERNEL-002", "copy needs equal dtypes: %s vs %s".formatted(src.dtype(), dst.dtype()));
+    }
+    requireSameShape(src, dst, "copy");
+    int size = src.dtype().byteSize();
+    long sa = src.hostBuffer().address() + src.offset() * size;
+    long da = dst.hostBuffer().address() + dst.offset() * size;
+    pool.parallelFor(src.elementCount(), GRAIN, (f, t) -> UnsafeAccess.copy(sa + f * size, da + f * size, (t - f) * size));
   }
 
   @Override
