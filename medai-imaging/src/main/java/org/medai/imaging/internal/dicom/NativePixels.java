@@ -74,6 +74,28 @@ public final class NativePixels {
     return (int) v;
   }
 
+  /**
+   * Native YBR_FULL_422 (Y0 Y1 Cb Cr for each horizontal pixel pair, 8-bit) to interleaved
+   * YBR_FULL with the chroma repeated for both pixels of the pair.
+   */
+  public static byte[] upsample422(byte[] src, FrameInfo fi) {
+    int pixels = fi.rows() * fi.columns();
+    byte[] out = new byte[pixels * 3];
+    for (int p = 0, s = 0; p < pixels && s + 4 <= src.length; p += 2, s += 4) {
+      byte cb = src[s + 2];
+      byte cr = src[s + 3];
+      out[3 * p] = src[s];
+      out[3 * p + 1] = cb;
+      out[3 * p + 2] = cr;
+      if (p + 1 < pixels) {
+        out[3 * p + 3] = src[s + 1];
+        out[3 * p + 4] = cb;
+        out[3 * p + 5] = cr;
+      }
+    }
+    return out;
+  }
+
   /** Planar (RRR…GGG…BBB…) to interleaved (RGBRGB…). */
   private static byte[] interleave(byte[] planar, int spp, int bps) {
     int pixels = planar.length / (spp * bps);

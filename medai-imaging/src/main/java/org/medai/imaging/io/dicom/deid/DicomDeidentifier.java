@@ -69,6 +69,17 @@ public final class DicomDeidentifier {
     return new Result(file, new DeidReport(changes, burned, retainDates));
   }
 
+  /**
+   * The Basic Profile's action code for a tag ({@code X}, {@code Z}, {@code D}, {@code U}, compound
+   * codes such as {@code X/Z/D}; {@code P} for private attributes), or {@code K} when the profile
+   * keeps it. Useful to decide what to mask when displaying a dataset.
+   */
+  public static String basicProfileAction(int tag) {
+    if (Tag.isPrivate(tag)) return "P";
+    DeidProfile.Rule r = DeidProfile.get().rule(tag);
+    return r == null ? "K" : r.action();
+  }
+
   /** The remapped UID for {@code uid} under this de-identifier's key (deterministic). */
   public String remapUid(String uid) {
     byte[] h = hmac(("uid:" + uid).getBytes(StandardCharsets.US_ASCII));
