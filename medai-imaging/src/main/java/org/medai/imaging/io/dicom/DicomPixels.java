@@ -157,6 +157,20 @@ public final class DicomPixels {
       throw new DicomFormatException("MEDAI-DICOM-041", -1, "decoded pixel data of %d bytes does not fit one array; use toTensor".formatted(total));
     }
     byte[] out = new byte[(int) total];
+    DicomElement px = pixelElement(f);
+    BulkData data = px.isBulk() ? px.bulkData() : null;
+    boolean direct = !px.isEncapsulated() && data != null && data.isInMemory() && fi.bitsAllocated() != 1
+        && !isYbr422(fi);
+    if (direct) {
+      requireNativeBytes(data, fi, frames);
+      int highBit = highBit(f.dataset(), fi);
+      long frameBytes = fi.frameBytes();
+      for (int k = 0; k < frames; k++) {
+        NativePixels.decodeInto(data.array(), (int) (data.arrayOffset() + k * frameBytes), 0, fi, highBit, out,
+            (int) (k * frameBytes));
+      }
+      return out;
+    }
     for (int k = 0; k < frames; k++) {
       byte[] fr = frame(f, k, limits);
       System.arraycopy(fr, 0, out, (int) (k * fi.frameBytes()), fr.length);
@@ -207,9 +221,23 @@ public final class DicomPixels {
     if (data == null) {
       throw new DicomFormatException("MEDAI-DICOM-043", -1, "pixel data (7FE0,0010) holds no value; expected native pixel bytes");
     }
-    boolean ybr422 = fi.photometricInterpretation().equals("YBR_FULL_422") && fi.samplesPerPixel() == 3
-        && fi.bitsAllocated() == 8;
-    long frameBits = ybr422 ? (long) fi.rows() * fi.columns() * 16 : NativePixels.frameBits(fi);
+    boolean ybr422 = isYbr422(fi);
+    long frameBits = requireNativeBytes(data, fi, frames);
+    long startBit = frameBits * index;
+    long startByte = startBit / 8;
+    int bytes = (int) ((startBit % 8 + frameBits + 7) / 8);
+    byte[] src = data.range(startByte, bytes, limits);
+    if (ybr422) return NativePixels.upsample422(src, fi);
+    return NativePixels.decode(src, (int) (startBit % 8), fi, highBit(ds, fi));
+  }
+
+  private static boolean isYbr422(FrameInfo fi) {
+    return fi.photometricInterpretation().equals("YBR_FULL_422") && fi.samplesPerPixel() == 3 && fi.bitsAllocated() == 8;
+  }
+
+  /** Checks the native pixel value holds every frame; returns the bits per stored frame. */
+  private static long requireNativeBytes(BulkData data, FrameInfo fi, int frames) {
+    long frameBits = isYbr422(fi) ? (long) fi.rows() * fi.columns() * 16 : NativePixels.frameBits(fi);
     long needed = (frameBits * frames + 7) / 8;
     if (data.length() < needed) {
       long at = data.offset() >= 0 ? data.offset() + data.length() : -1;
@@ -217,14 +245,13 @@ public final class DicomPixels {
           "pixel data (7FE0,0010) holds %d bytes; expected %d for %d frame(s) of %dx%dx%d at %d bits: the pixel data is truncated"
               .formatted(data.length(), needed, frames, fi.rows(), fi.columns(), fi.samplesPerPixel(), fi.bitsAllocated()));
     }
-    long startBit = frameBits * index;
-    long startByte = startBit / 8;
-    int bytes = (int) ((startBit % 8 + frameBits + 7) / 8);
-    byte[] src = data.range(startByte, bytes, limits);
-    if (ybr422) return NativePixels.upsample422(src, fi);
+    return frameBits;
+  }
+
+  private static int highBit(DicomDataset ds, FrameInfo fi) {
     int highBit = ds.getInt(Tag.HighBit, fi.bitsStored() - 1);
     if (highBit < fi.bitsStored() - 1 || highBit >= fi.bitsAllocated()) highBit = fi.bitsStored() - 1;
-    return NativePixels.decode(src, (int) (startBit % 8), fi, highBit);
+    return highBit;
   }
 
   private static DicomElement pixelElement(DicomFile f) {
