@@ -83,15 +83,25 @@ public final class FrameSplitter {
       for (int k = 0; k < frames; k++) out[k] = new int[] {k + 1, k + 2};
       return out;
     }
-    List<Integer> starts = new ArrayList<>();
+    // a frame starts at a fragment that opens with a start marker right after a fragment that
+    // closed with EOI/EOC (FF D9, perhaps padded); if that finds the wrong count, start markers alone
+    List<Integer> strict = new ArrayList<>();
+    List<Integer> loose = new ArrayList<>();
+    boolean prevEnded = true;
     for (int i = 1; i <= nFrag; i++) {
       BulkData f = fragments.get(i);
       byte[] head = f.range(0, (int) Math.min(12, f.length()), limits);
-      if (i == 1 || isFrameStart(head)) starts.add(i);
+      boolean start = i == 1 || isFrameStart(head);
+      if (start) loose.add(i);
+      if (i == 1 || (start && prevEnded)) strict.add(i);
+      long len = f.length();
+      byte[] tail = f.range(Math.max(0, len - 3), (int) Math.min(3, len), limits);
+      prevEnded = endsWithEoi(tail);
     }
+    List<Integer> starts = strict.size() == frames ? strict : loose;
     if (starts.size() != frames) {
       throw new DicomFormatException("MEDAI-DICOM-036", elementOffset,
-          "%d fragments without an offset table start %d frames (by SOI/SOC markers); expected NumberOfFrames=%d"
+          "%d fragments without an offset table start %d frames (by SOI/SOC and EOI markers); expected NumberOfFrames=%d"
               .formatted(nFrag, starts.size(), frames));
     }
     for (int k = 0; k < frames; k++) {
@@ -118,6 +128,12 @@ public final class FrameSplitter {
       return true; // JPEG 2000 SOC + SIZ
     }
     return h.length >= 8 && h[4] == 'j' && h[5] == 'P' && h[6] == ' ' && h[7] == ' '; // JP2 signature box
+  }
+
+  private static boolean endsWithEoi(byte[] t) {
+    int n = t.length;
+    if (n >= 2 && (t[n - 2] & 0xFF) == 0xFF && (t[n - 1] & 0xFF) == 0xD9) return true;
+    return n >= 3 && t[n - 1] == 0 && (t[n - 3] & 0xFF) == 0xFF && (t[n - 2] & 0xFF) == 0xD9;
   }
 
   private static int indexOf(long[] itemOffsets, int n, long off) {

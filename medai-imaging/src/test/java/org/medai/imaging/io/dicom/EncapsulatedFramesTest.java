@@ -33,6 +33,25 @@ class EncapsulatedFramesTest {
   }
 
   @Test
+  void compressedFrames_noOffsetTableFragmentStartingLikeSoi_usesEoiToFindFrames() {
+    byte[] a = TestFiles.jpegFrame(0, 20);
+    byte[] frame0a = java.util.Arrays.copyOf(a, 10); // SOI..., no EOI
+    byte[] frame0b = new byte[10];                   // continuation that happens to begin with FF D8
+    frame0b[0] = (byte) 0xFF;
+    frame0b[1] = (byte) 0xD8;
+    frame0b[8] = (byte) 0xFF;
+    frame0b[9] = (byte) 0xD9;
+    byte[] frame1 = TestFiles.jpegFrame(1, 24);
+    DicomDataset ds = TestFiles.image(8, 8, 1, 8, 8, 0, 2).put(DicomElement.fragments(Tag.PixelData, VR.OB, List.of(
+        BulkData.ofBytes(new byte[0], -1), BulkData.ofBytes(frame0a, -1), BulkData.ofBytes(frame0b, -1),
+        BulkData.ofBytes(frame1, -1)))).build();
+    List<byte[]> got = DicomPixels.compressedFrames(DicomFile.of(ds, TransferSyntax.JPEG_BASELINE), ReadLimits.defaults());
+    assertEquals(2, got.size());
+    assertEquals(20, got.get(0).length);
+    assertArrayEquals(frame1, got.get(1));
+  }
+
+  @Test
   void read_unUndefinedLength_parsesAsImplicitSequence() {
     DicomFile f = DicomReader.defaults().read(TestFiles.unUndefinedLength());
     DicomElement un = f.dataset().get(0x00191010);
