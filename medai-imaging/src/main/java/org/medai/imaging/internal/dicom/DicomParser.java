@@ -22,7 +22,6 @@ import org.medai.imaging.io.dicom.VR;
  * anything is allocated; malformed input raises {@link DicomFormatException} with offset and tag.
  */
 public final class DicomParser {
-  private static final int UNDEFINED = -1;
   private static final long UNTIL_EOF = -1;
   private static final long UNTIL_DELIMITER = -2;
 
@@ -69,7 +68,7 @@ public final class DicomParser {
     }
     DicomDataset meta = DicomDataset.empty();
     if (in.ensure(8) && in.peekU16(0, false) == 0x0002) {
-      explicit = looksExplicit(false);
+      explicit = looksExplicit();
       bigEndian = false;
       DicomDataset.Builder mb = DicomDataset.builder();
       while (in.ensure(4) && in.peekU16(0, false) == 0x0002) {
@@ -99,12 +98,12 @@ public final class DicomParser {
     if (!in.ensure(8)) return TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
     int gLe = in.peekU16(0, false);
     int gBe = in.peekU16(0, true);
-    if (looksExplicit(false) && gLe <= 0x00FF) return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
-    if (looksExplicit(true) && gBe <= 0x00FF) return TransferSyntax.EXPLICIT_VR_BIG_ENDIAN;
+    if (looksExplicit() && gLe <= 0x00FF) return TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+    if (looksExplicit() && gBe <= 0x00FF) return TransferSyntax.EXPLICIT_VR_BIG_ENDIAN;
     return TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
   }
 
-  private boolean looksExplicit(boolean be) {
+  private boolean looksExplicit() {
     return in.ensure(6) && VR.ofCode(in.peekByte(4) << 8 | in.peekByte(5)) != null;
   }
 
@@ -258,18 +257,14 @@ public final class DicomParser {
     boolean bulk = vr.isBulk() || tag == Tag.PixelData;
     if (bulk && opt.file() != null && !inflated && len >= opt.bulkThreshold()) {
       in.skip(len, what);
-      b.put(DicomElement.bulk(tag, vr, BulkData.ofFile(opt.file(), valuePos, len, bigEndian ? swapUnit(vr) : 0)));
+      b.put(DicomElement.bulk(tag, vr, BulkData.ofFile(opt.file(), valuePos, len, bigEndian ? vr.swapUnit() : 0)));
       return;
     }
     allocated += len;
     limits.checkTotal(what, allocated);
     byte[] v = in.read(len, what);
-    if (bigEndian && swapUnit(vr) > 1) Bytes.swap(v, 0, v.length, swapUnit(vr));
+    if (bigEndian && vr.swapUnit() > 1) Bytes.swap(v, 0, v.length, vr.swapUnit());
     b.put(tag == Tag.PixelData ? DicomElement.bulk(tag, vr, BulkData.ofBytes(v, valuePos)) : DicomElement.of(tag, vr, v));
-  }
-
-  private static int swapUnit(VR vr) {
-    return vr.swapUnit();
   }
 
   private VR implicitVr(int tag, DicomDataset.Builder b) {

