@@ -31,6 +31,15 @@ final class JpegBitReader {
     return pos;
   }
 
+  /** Ends the scan: throws when the decoded symbols used fill bits past the segment's data. */
+  int finish() {
+    if (fillBits - bits > SLACK_BITS) {
+      throw CodecErrors.truncated(codec, pos, "more entropy-coded data before "
+          + (marker >= 0 ? "marker 0xFF" + Integer.toHexString(marker).toUpperCase() : "the end of the frame"));
+    }
+    return pos;
+  }
+
   private void fill() {
     if (fillBits - bits > SLACK_BITS) {
       throw CodecErrors.truncated(codec, pos, "more entropy-coded data before "

@@ -147,6 +147,6 @@ public final class JpegLosslessDecoder implements FrameDecoder {
       prev = cur;
       cur = t;
     }
-    return in.position();
+    return in.finish();
   }
 }

@@ -104,8 +104,12 @@ final class JpegLsBitReader {
     return pos;
   }
 
-  /** Offset of the marker that ends this scan's data. */
+  /** Offset of the marker that ends this scan's data; throws when fill bits were consumed. */
   int markerPosition() {
+    if (fillBits - bits > 8) {
+      throw CodecErrors.truncated(CODEC, pos, "more entropy-coded data before " + (atMarker ? "the next marker"
+          : "the end of the frame"));
+    }
     int p = pos;
     while (p + 1 < end && !((data[p] & 0xFF) == 0xFF && (data[p + 1] & 0x80) != 0)) {
       p++;

