@@ -311,10 +311,7 @@ final class JpegLsScan {
     if (k == 0) {
       return high;
     }
-    if (k + 0L + high >= 31) {
-      throw CodecErrors.malformed(CODEC, in.position(), "Golomb value with k=" + k + " and prefix " + high
-          + " overflows");
-    }
+    // high < LIMIT <= 64 and k <= 24 (golombK caps it), so the value fits an int
     return (high << k) + in.bits(k);
   }
 
