@@ -23,6 +23,10 @@ final class JpegColor {
     int nc = s.components.length;
     int w = s.width;
     int h = s.height;
+    if (nc == 1) {
+      writeGrey(planes[0], stride[0], w, h, Math.min(s.precision, info.bitsStored()), info, out);
+      return;
+    }
     int[][] full = new int[nc][];
     for (int c = 0; c < nc; c++) {
       JpegStream.Component comp = s.components[c];
@@ -40,17 +44,29 @@ final class JpegColor {
     int bits = Math.min(s.precision, info.bitsStored());
     boolean signed = info.signed();
     int pixels = w * h;
-    if (bps == 1 && nc == 1) {
-      int[] p = full[0];
-      for (int i = 0; i < pixels; i++) {
-        out[i] = (byte) p[i];
-      }
-      return;
-    }
     for (int c = 0; c < nc; c++) {
       int[] p = full[c];
       for (int i = 0; i < pixels; i++) {
         SampleWriter.put(out, i * nc + c, bps, SampleWriter.stored(p[i], bits, signed));
+      }
+    }
+  }
+
+  /** A single component has no upsampling or colour conversion: samples go straight out. */
+  private static void writeGrey(short[] plane, int stride, int w, int h, int bits, FrameInfo info, byte[] out) {
+    int bps = info.bytesPerSample();
+    boolean signed = info.signed();
+    for (int y = 0; y < h; y++) {
+      int p = y * stride;
+      int o = y * w;
+      if (bps == 1) {
+        for (int x = 0; x < w; x++) {
+          out[o + x] = (byte) plane[p + x];
+        }
+      } else {
+        for (int x = 0; x < w; x++) {
+          SampleWriter.put(out, o + x, bps, SampleWriter.stored(plane[p + x], bits, signed));
+        }
       }
     }
   }

@@ -32,6 +32,8 @@ final class JpegLsScan {
   private final int[] c = new int[367];
   private final int[] n = new int[367];
   private final int[] nn = new int[2];
+  /** Gradient quantization (T.87 A.3.3) for d in -MAXVAL..MAXVAL, at index d + MAXVAL. */
+  private final byte[] qTable;
   private int runIndex;
 
   JpegLsScan(byte[] data, int start, FrameInfo info, int precision, int[] preset, int near, int ilv, int[] comps,
@@ -69,6 +71,10 @@ final class JpegLsScan {
     this.reset = preset[4] != 0 ? preset[4] : 64;
     if (reset < 3 || reset > Math.max(255, maxv)) {
       throw CodecErrors.malformed(CODEC, start, "RESET " + reset + " (expected 3..max(255, MAXVAL))");
+    }
+    qTable = new byte[2 * maxv + 1];
+    for (int d = -maxv; d <= maxv; d++) {
+      qTable[d + maxv] = (byte) quantizeSlow(d);
     }
     int aInit = Math.max(2, (range + 32) / 64);
     java.util.Arrays.fill(a, aInit);
@@ -144,6 +150,10 @@ final class JpegLsScan {
   }
 
   private int quantize(int d) {
+    return qTable[d + maxval];
+  }
+
+  private int quantizeSlow(int d) {
     if (d <= -t3) {
       return -4;
     } else if (d <= -t2) {

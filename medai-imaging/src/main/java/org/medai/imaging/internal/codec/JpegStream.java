@@ -80,6 +80,9 @@ final class JpegStream {
       if (m < 0) {
         return null;
       }
+      if (m == 0x00 && afterScan) {
+        continue; // a stuffed 0xFF00 left over from entropy-coded data the decoder did not need
+      }
       switch (m) {
         case 0xD9:
           return null;
