@@ -58,6 +58,15 @@ final class CodecFixtures {
       + "Q7gFjdm9RcYJYef3w61IM2+/x9WuumMN9Ntl1NVFEM6ef3CF7ELoT0jv2xl9c/8AV4+PvhONd/8AkV414Jh/KNfwwF2tZHJF"
       + "i0876steH8yRe1gVk1VuzsMCtFZVZIWYJJxCQws4QzA3CQWZRQu2Ymx//9k="), new FrameInfo(24, 24, 1, 16, 12, false, 0, "MONOCHROME2"), 652851169L);
 
-  static final Fixture[] ALL = {JPEG_LS_NEAR2_GREY12, JPEG_LS_RGB_SAMPLE_INTERLEAVED, JPEG_BASELINE_YBR422,
-      JPEG_EXTENDED_GREY12};
+  /** JPEG-LS near-lossless (NEAR=1), 24x24 RGB, line-interleaved (ILV=1), LSE preset T1=4 T2=11 T3=25
+   * RESET=40, dcmcjpls +en +md 1 +il +t1 4 +t2 11 +t3 25 +rs 40. */
+  static final Fixture JPEG_LS_RGB_LINE_PRESET = new Fixture("jpeg_ls_rgb_line_preset", Base64.getDecoder().decode(""
+      + "/9j/9wARCAAYABgDAREAAhEAAxEA//gADQEA/wAEAAsAGQAo/9oADAMBAAIAAwABAQCMZmq/++3vvv9/vbfSSSSkpKSqv/7+"
+      + "BqSSpS1rqhRJK/nP1f9//ir/LPzlF/9/0FN//34vL/9vL/9/8v9//wvV/13/f/9pf/9/wv9//3//f9//f/b/f/9//3/f/3/y"
+      + "/3//f/9/3/9/9f9f/3//f9//f/L/f/9//3//f/97f/9//3//Rf9//yf/f/9//3q//3/r/3/7/3/6/3//eX//f/9//X//f/0/"
+      + "/3//f/1y/3//V/9//3//Xv9//3X/f/9//2/f/3/y/3//f/9//3//fv9//3//f9//f/L/f/9//3//f/9+/3//f/9/3/9/9f9/"
+      + "/3//f/9//3X/f/9//3//f/91/3//f/9/gP/ZAA=="), new FrameInfo(24, 24, 3, 8, 8, false, 0, "RGB"), 1869611621L);
+
+  static final Fixture[] ALL = {JPEG_LS_NEAR2_GREY12, JPEG_LS_RGB_SAMPLE_INTERLEAVED, JPEG_LS_RGB_LINE_PRESET,
+      JPEG_BASELINE_YBR422, JPEG_EXTENDED_GREY12};
 }

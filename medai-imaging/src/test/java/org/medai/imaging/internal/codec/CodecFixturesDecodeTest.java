@@ -27,6 +27,12 @@ class CodecFixturesDecodeTest {
   }
 
   @Test
+  void jpegLs_lineInterleavedRgbWithPresetThresholdsFixture_matchesDcmtkDecode() {
+    CodecFixtures.Fixture f = CodecFixtures.JPEG_LS_RGB_LINE_PRESET;
+    assertEquals(f.crc32(), crc(new JpegLsDecoder(), f));
+  }
+
+  @Test
   void jpegBaseline_ybr422Fixture_matchesDcmtkRgbDecode() {
     assertEquals(CodecFixtures.JPEG_BASELINE_YBR422.crc32(), crc(new JpegDctDecoder(), CodecFixtures.JPEG_BASELINE_YBR422));
   }
