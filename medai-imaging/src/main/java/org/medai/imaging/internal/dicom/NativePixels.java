@@ -21,45 +21,74 @@ public final class NativePixels {
    * @param highBit HighBit (0028,0102)
    */
   public static byte[] decode(byte[] src, int bitOffset, FrameInfo fi, int highBit) {
+    byte[] out = new byte[Math.toIntExact(fi.frameBytes())];
+    decodeInto(src, 0, bitOffset, fi, highBit, out, 0);
+    return out;
+  }
+
+  /**
+   * Decodes one frame from {@code src[srcOff…]} into {@code dst[dstOff…]} in a single pass
+   * ({@code fi.frameBytes()} bytes written). The caller has checked that the source holds the frame.
+   */
+  public static void decodeInto(byte[] src, int srcOff, int bitOffset, FrameInfo fi, int highBit, byte[] dst, int dstOff) {
     int n = Math.toIntExact((long) fi.rows() * fi.columns() * fi.samplesPerPixel());
     int bps = fi.bytesPerSample();
-    byte[] out = new byte[n * bps];
     int ba = fi.bitsAllocated();
     if (ba == 1) {
       for (int i = 0; i < n; i++) {
         int bit = bitOffset + i;
-        out[i] = (byte) ((src[bit >>> 3] >>> (bit & 7)) & 1);
+        dst[dstOff + i] = (byte) ((src[srcOff + (bit >>> 3)] >>> (bit & 7)) & 1);
       }
-      return out;
+      return;
     }
     int bs = fi.bitsStored();
     int shift = Math.max(0, highBit + 1 - bs);
-    boolean needMask = bs < ba || shift > 0;
+    boolean planar = fi.samplesPerPixel() > 1 && fi.planarConfiguration() == 1;
+    byte[] out = planar ? new byte[n * bps] : dst;
+    int o = planar ? 0 : dstOff;
     if (bps == 1) {
-      System.arraycopy(src, 0, out, 0, n);
-      if (needMask || fi.signed()) for (int i = 0; i < n; i++) out[i] = (byte) fix(out[i] & 0xFF, shift, bs, fi.signed());
+      if (bs == 8 && shift == 0) {
+        System.arraycopy(src, srcOff, out, o, n);
+      } else {
+        for (int i = 0; i < n; i++) out[o + i] = (byte) fix(src[srcOff + i] & 0xFF, shift, bs, fi.signed());
+      }
     } else if (bps == 2) {
-      System.arraycopy(src, 0, out, 0, 2 * n);
-      if (bs < 16 || shift > 0) {
+      if (bs == 16 && shift == 0) {
+        System.arraycopy(src, srcOff, out, o, 2 * n);
+      } else if (fi.signed()) {
+        int left = 32 - bs - shift;
+        int right = 32 - bs;
         for (int i = 0; i < n; i++) {
-          int v = fix((out[2 * i] & 0xFF) | (out[2 * i + 1] & 0xFF) << 8, shift, bs, fi.signed());
-          out[2 * i] = (byte) v;
-          out[2 * i + 1] = (byte) (v >>> 8);
+          int raw = (short) SHORT_LE.get(src, srcOff + 2 * i);
+          SHORT_LE.set(out, o + 2 * i, (short) ((raw << left) >> right));
+        }
+      } else {
+        int mask = (1 << bs) - 1;
+        for (int i = 0; i < n; i++) {
+          int raw = (short) SHORT_LE.get(src, srcOff + 2 * i) & 0xFFFF;
+          SHORT_LE.set(out, o + 2 * i, (short) ((raw >>> shift) & mask));
         }
       }
     } else {
-      System.arraycopy(src, 0, out, 0, 4 * n);
-      if (bs < 32 || shift > 0) {
+      if (bs == 32 && shift == 0) {
+        System.arraycopy(src, srcOff, out, o, 4 * n);
+      } else {
         for (int i = 0; i < n; i++) {
-          int raw = Bytes.i32(out, 4 * i);
-          int v = fix32(raw, shift, bs, fi.signed());
-          Bytes.put32(out, 4 * i, v);
+          int raw = (int) INT_LE.get(src, srcOff + 4 * i);
+          INT_LE.set(out, o + 4 * i, fix32(raw, shift, bs, fi.signed()));
         }
       }
     }
-    if (fi.samplesPerPixel() > 1 && fi.planarConfiguration() == 1) out = interleave(out, fi.samplesPerPixel(), bps);
-    return out;
+    if (planar) {
+      byte[] inter = interleave(out, fi.samplesPerPixel(), bps);
+      System.arraycopy(inter, 0, dst, dstOff, inter.length);
+    }
   }
+
+  private static final java.lang.invoke.VarHandle SHORT_LE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle INT_LE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   private static int fix(int raw, int shift, int bs, boolean signed) {
     int v = (raw >>> shift) & ((1 << bs) - 1);
@@ -72,6 +101,28 @@ public final class NativePixels {
     long v = ((raw & 0xFFFFFFFFL) >>> shift) & mask;
     if (signed && bs > 0 && bs < 32 && (v & (1L << (bs - 1))) != 0) v |= -1L << bs;
     return (int) v;
+  }
+
+  /**
+   * Native YBR_FULL_422 (Y0 Y1 Cb Cr for each horizontal pixel pair, 8-bit) to interleaved
+   * YBR_FULL with the chroma repeated for both pixels of the pair.
+   */
+  public static byte[] upsample422(byte[] src, FrameInfo fi) {
+    int pixels = fi.rows() * fi.columns();
+    byte[] out = new byte[pixels * 3];
+    for (int p = 0, s = 0; p < pixels && s + 4 <= src.length; p += 2, s += 4) {
+      byte cb = src[s + 2];
+      byte cr = src[s + 3];
+      out[3 * p] = src[s];
+      out[3 * p + 1] = cb;
+      out[3 * p + 2] = cr;
+      if (p + 1 < pixels) {
+        out[3 * p + 3] = src[s + 1];
+        out[3 * p + 4] = cb;
+        out[3 * p + 5] = cr;
+      }
+    }
+    return out;
   }
 
   /** Planar (RRR…GGG…BBB…) to interleaved (RGBRGB…). */

@@ -115,6 +115,37 @@ public final class DicomPixels {
     return nativeFrame(f.dataset(), px, fi, index, frames, limits);
   }
 
+  /**
+   * One frame with colour as RGB: like {@link #frame}, and native YBR_FULL / YBR_FULL_422 frames
+   * (8-bit) converted to RGB with the full-range ITU-R BT.601 equations of PS3.3 C.7.6.3.1.2.
+   * Encapsulated frames are returned as their codec delivers them (codecs convert YBR themselves).
+   */
+  public static byte[] frameRgb(DicomFile f, int index, ReadLimits limits) {
+    byte[] fr = frame(f, index, limits);
+    FrameInfo fi = frameInfo(f.dataset());
+    String pi = fi.photometricInterpretation();
+    if (!pi.startsWith("YBR_FULL") || fi.samplesPerPixel() != 3 || fi.bitsAllocated() != 8 || isEncapsulated(f)) return fr;
+    for (int i = 0; i + 2 < fr.length; i += 3) {
+      double y = fr[i] & 0xFF;
+      double cb = (fr[i + 1] & 0xFF) - 128.0;
+      double cr = (fr[i + 2] & 0xFF) - 128.0;
+      fr[i] = clamp(y + 1.402 * cr);
+      fr[i + 1] = clamp(y - 0.344136 * cb - 0.714136 * cr);
+      fr[i + 2] = clamp(y + 1.772 * cb);
+    }
+    return fr;
+  }
+
+  private static boolean isEncapsulated(DicomFile f) {
+    DicomElement px = f.dataset().get(Tag.PixelData);
+    return px != null && px.isEncapsulated();
+  }
+
+  private static byte clamp(double v) {
+    long r = Math.round(v);
+    return (byte) Math.max(0, Math.min(255, r));
+  }
+
   /** Every frame's stored values, concatenated in frame order (at most 2 GiB; use {@link #toTensor} beyond). */
   public static byte[] allFrames(DicomFile f, ReadLimits limits) {
     FrameInfo fi = frameInfo(f.dataset());
@@ -126,6 +157,20 @@ public final class DicomPixels {
       throw new DicomFormatException("MEDAI-DICOM-041", -1, "decoded pixel data of %d bytes does not fit one array; use toTensor".formatted(total));
     }
     byte[] out = new byte[(int) total];
+    DicomElement px = pixelElement(f);
+    BulkData data = px.isBulk() ? px.bulkData() : null;
+    boolean direct = !px.isEncapsulated() && data != null && data.isInMemory() && fi.bitsAllocated() != 1
+        && !isYbr422(fi);
+    if (direct) {
+      requireNativeBytes(data, fi, frames);
+      int highBit = highBit(f.dataset(), fi);
+      long frameBytes = fi.frameBytes();
+      for (int k = 0; k < frames; k++) {
+        NativePixels.decodeInto(data.array(), (int) (data.arrayOffset() + k * frameBytes), 0, fi, highBit, out,
+            (int) (k * frameBytes));
+      }
+      return out;
+    }
     for (int k = 0; k < frames; k++) {
       byte[] fr = frame(f, k, limits);
       System.arraycopy(fr, 0, out, (int) (k * fi.frameBytes()), fr.length);
@@ -159,6 +204,7 @@ public final class DicomPixels {
   }
 
   private static int[][] split(DicomFile f, DicomElement px, int frames, ReadLimits limits) {
+    limits.checkItems("frames", frames);
     long[] eot = null;
     DicomElement e = f.dataset().get(Tag.ExtendedOffsetTable);
     if (e != null) {
@@ -175,7 +221,23 @@ public final class DicomPixels {
     if (data == null) {
       throw new DicomFormatException("MEDAI-DICOM-043", -1, "pixel data (7FE0,0010) holds no value; expected native pixel bytes");
     }
-    long frameBits = NativePixels.frameBits(fi);
+    boolean ybr422 = isYbr422(fi);
+    long frameBits = requireNativeBytes(data, fi, frames);
+    long startBit = frameBits * index;
+    long startByte = startBit / 8;
+    int bytes = (int) ((startBit % 8 + frameBits + 7) / 8);
+    byte[] src = data.range(startByte, bytes, limits);
+    if (ybr422) return NativePixels.upsample422(src, fi);
+    return NativePixels.decode(src, (int) (startBit % 8), fi, highBit(ds, fi));
+  }
+
+  private static boolean isYbr422(FrameInfo fi) {
+    return fi.photometricInterpretation().equals("YBR_FULL_422") && fi.samplesPerPixel() == 3 && fi.bitsAllocated() == 8;
+  }
+
+  /** Checks the native pixel value holds every frame; returns the bits per stored frame. */
+  private static long requireNativeBytes(BulkData data, FrameInfo fi, int frames) {
+    long frameBits = isYbr422(fi) ? (long) fi.rows() * fi.columns() * 16 : NativePixels.frameBits(fi);
     long needed = (frameBits * frames + 7) / 8;
     if (data.length() < needed) {
       long at = data.offset() >= 0 ? data.offset() + data.length() : -1;
@@ -183,13 +245,13 @@ public final class DicomPixels {
           "pixel data (7FE0,0010) holds %d bytes; expected %d for %d frame(s) of %dx%dx%d at %d bits: the pixel data is truncated"
               .formatted(data.length(), needed, frames, fi.rows(), fi.columns(), fi.samplesPerPixel(), fi.bitsAllocated()));
     }
-    long startBit = frameBits * index;
-    long startByte = startBit / 8;
-    int bytes = (int) ((startBit % 8 + frameBits + 7) / 8);
-    byte[] src = data.range(startByte, bytes, limits);
+    return frameBits;
+  }
+
+  private static int highBit(DicomDataset ds, FrameInfo fi) {
     int highBit = ds.getInt(Tag.HighBit, fi.bitsStored() - 1);
     if (highBit < fi.bitsStored() - 1 || highBit >= fi.bitsAllocated()) highBit = fi.bitsStored() - 1;
-    return NativePixels.decode(src, (int) (startBit % 8), fi, highBit);
+    return highBit;
   }
 
   private static DicomElement pixelElement(DicomFile f) {
