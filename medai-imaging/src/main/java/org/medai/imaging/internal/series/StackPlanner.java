@@ -171,7 +171,7 @@ public final class StackPlanner {
     try {
       g = new Geometry(extent, Vec3.of(first.columnSpacingMm(), first.rowSpacingMm(), spacing),
           sorted.get(0).positionLps(), Mat3.ofColumns(r, c, n));
-    } catch (GeometryException e) {
+    } catch (GeometryException | IllegalArgumentException e) {
       throw new SeriesAssemblyException("MEDAI-SERIES-017", "the slices do not define a valid grid: " + e.getMessage(), e);
     }
     double slope = first.rescaleSlope();

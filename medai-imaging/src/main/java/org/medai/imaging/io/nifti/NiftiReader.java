@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.medai.core.GeometryException;
 import org.medai.core.ReadLimits;
 import org.medai.core.geometry.Extent;
 import org.medai.core.geometry.Geometry;
@@ -107,9 +108,9 @@ public final class NiftiReader {
     System.arraycopy(first, 0, all, 0, 4);
     readFully(in, all, 4, all.length - 4, 4, "header");
     NiftiHeader h = NiftiHeaderCodec.parse(all, layout.format(), layout.order(), pair);
-    limits.checkItems("NIfTI dim[4..7] (channels)", h.channels());
     long bytes;
     try {
+      limits.checkItems("NIfTI dim[4..7] (channels)", h.channels());
       bytes = Math.multiplyExact(Math.multiplyExact(h.extent().voxelCount(), h.channels()),
           (long) h.datatype().memoryType().byteSize());
       h.dataBytes();
@@ -148,7 +149,14 @@ public final class NiftiReader {
     DType out = type.memoryType();
     if (scale) out = type.bytesPerComponent() <= 2 || type == NiftiDataType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64;
     Extent ext = h.extent();
-    Geometry g = h.geometry();
+    Geometry g;
+    try {
+      g = h.geometry();
+    } catch (GeometryException | IllegalArgumentException | ArithmeticException e) {
+      throw new NiftiFormatException("MEDAI-NIFTI-016",
+          "the header's %s affine does not define a voxel grid (%s); fix sform/qform or pixdim"
+              .formatted(h.affineSource(), e.getMessage()), e);
+    }
     long nVox = ext.voxelCount();
     long channels = h.channels();
     Tensor t = Tensor.allocate(out, scope, channels, ext.k(), ext.j(), ext.i());

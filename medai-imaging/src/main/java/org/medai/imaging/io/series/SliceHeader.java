@@ -45,10 +45,14 @@ public record SliceHeader(Path source, int frame, String studyUid, String series
     if (!Double.isFinite(rescaleIntercept)) rescaleIntercept = 0;
   }
 
-  /** True when orientation, position and pixel spacing are all present. */
+  /** True when orientation, position and pixel spacing are all present and finite. */
   public boolean hasGeometry() {
-    return rowCosine != null && columnCosine != null && positionLps != null
-        && rowSpacingMm > 0 && columnSpacingMm > 0;
+    return finite(rowCosine) && finite(columnCosine) && finite(positionLps)
+        && rowSpacingMm > 0 && columnSpacingMm > 0 && Double.isFinite(rowSpacingMm) && Double.isFinite(columnSpacingMm);
+  }
+
+  private static boolean finite(Vec3 v) {
+    return v != null && Double.isFinite(v.x()) && Double.isFinite(v.y()) && Double.isFinite(v.z());
   }
 
   /** Bytes of this slice's stored values. */

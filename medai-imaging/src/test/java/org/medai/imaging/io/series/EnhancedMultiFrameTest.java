@@ -122,6 +122,27 @@ class EnhancedMultiFrameTest {
   }
 
   @Test
+  void pydicom_readsTheTestObject_sameFramesPositionsAndPixels() throws Exception {
+    Path py = Path.of("/usr/bin/python3");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(py), "/usr/bin/python3 absent; pydicom cross-check skipped");
+    Path f = dir.resolve("mfp.dcm");
+    Files.write(f, enhancedMr(false));
+    Process p = new ProcessBuilder(py.toString(), "-c", "import pydicom, sys\n"
+        + "d = pydicom.dcmread(sys.argv[1])\n"
+        + "a = d.pixel_array\n"
+        + "pos = d.PerFrameFunctionalGroupsSequence[0].PlanePositionSequence[0].ImagePositionPatient\n"
+        + "print(int(d.NumberOfFrames), a.shape, ' '.join(str(float(x)) for x in pos), int(a[0, 3, 2]))", f.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    p.waitFor();
+    org.junit.jupiter.api.Assumptions.assumeTrue(!out.contains("ModuleNotFoundError"), "pydicom absent; cross-check skipped");
+    Vec3 ipp0 = P0.plus(NORMAL.times(ORDER[0] * GAP));
+    String expected = "%d (%d, %d, %d) %s %s %s %d".formatted(FRAMES, FRAMES, ROWS, COLS,
+        Double.toString(ipp0.x()), Double.toString(ipp0.y()), Double.toString(ipp0.z()), 100 * ORDER[0] + 32);
+    assertEquals(expected, out);
+  }
+
+  @Test
   void readFile_truncatedPixelData_refusedWithFrameAndSizes() throws Exception {
     byte[] full = enhancedMr(false);
     // Keep the header but drop the last frame's bytes, fixing the OW length so the parse succeeds.
