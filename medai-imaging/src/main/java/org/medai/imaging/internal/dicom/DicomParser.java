@@ -265,7 +265,7 @@ public final class DicomParser {
     limits.checkTotal(what, allocated);
     byte[] v = in.read(len, what);
     if (bigEndian && swapUnit(vr) > 1) Bytes.swap(v, 0, v.length, swapUnit(vr));
-    b.put(bulk ? DicomElement.bulk(tag, vr, BulkData.ofBytes(v, valuePos)) : DicomElement.of(tag, vr, v));
+    b.put(tag == Tag.PixelData ? DicomElement.bulk(tag, vr, BulkData.ofBytes(v, valuePos)) : DicomElement.of(tag, vr, v));
   }
 
   private static int swapUnit(VR vr) {

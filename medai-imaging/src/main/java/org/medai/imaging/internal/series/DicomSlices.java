@@ -105,9 +105,8 @@ public final class DicomSlices {
   static DType storedType(DicomDataset d, Path file) {
     int bits = d.getInt(Tag.BitsAllocated, 0);
     boolean signed = d.getInt(Tag.PixelRepresentation, 0) == 1;
-    if (d.contains(Tag.FloatPixelData)) return DType.FLOAT32;
-    if (d.contains(Tag.DoubleFloatPixelData)) return DType.FLOAT64;
     return switch (bits) {
+      case 1 -> DType.UINT8; // one byte (0 or 1) per sample after unpacking
       case 8 -> signed ? DType.INT8 : DType.UINT8;
       case 16 -> signed ? DType.INT16 : DType.UINT16;
       case 32 -> {
@@ -119,7 +118,7 @@ public final class DicomSlices {
         yield DType.INT32;
       }
       default -> throw new SeriesAssemblyException("MEDAI-SERIES-031",
-          "%s has BitsAllocated=%d; volumes are assembled from 8, 16 or 32-bit pixels".formatted(file.getFileName(), bits));
+          "%s has BitsAllocated=%d; volumes are assembled from 1, 8, 16 or 32-bit pixels".formatted(file.getFileName(), bits));
     };
   }
 }

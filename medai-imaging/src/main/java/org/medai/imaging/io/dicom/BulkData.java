@@ -106,6 +106,39 @@ public final class BulkData {
     }
   }
 
+  /**
+   * {@code len} bytes starting {@code from} bytes into the value (little-endian), read now.
+   * Returns fewer bytes when the value is shorter; callers check the count.
+   */
+  public byte[] range(long from, int len, ReadLimits limits) {
+    if (from < 0 || len < 0) throw new IllegalArgumentException("negative range");
+    long n = Math.max(0, Math.min(len, length - from));
+    limits.checkLength("bulk data range at offset " + offset, n, n);
+    if (array != null) {
+      byte[] out = new byte[(int) n];
+      if (n > 0) System.arraycopy(array, (int) (arrayOffset + from), out, 0, (int) n);
+      return out;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long avail = Math.max(0, Math.min(n, ch.size() - offset - from));
+      byte[] out = new byte[(int) avail];
+      ByteBuffer bb = ByteBuffer.wrap(out);
+      long pos = offset + from;
+      while (bb.hasRemaining()) {
+        int r = ch.read(bb, pos);
+        if (r < 0) break;
+        pos += r;
+      }
+      if (swapUnit > 1) {
+        if (from % swapUnit != 0) throw new IllegalArgumentException("range must start on a value boundary");
+        Bytes.swap(out, 0, out.length, swapUnit);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read bulk data from " + file.getFileName(), e);
+    }
+  }
+
   /** The backing array of an in-memory value (not a copy), or null. */
   byte[] array() {
     return array;

@@ -152,7 +152,7 @@ class EnhancedMultiFrameTest {
     Path f = dir.resolve("cut.dcm");
     Files.write(f, cut);
     try (MemoryScope scope = MemoryScope.open()) {
-      SeriesAssemblyException ex = assertThrows(SeriesAssemblyException.class,
+      org.medai.core.MedaiException ex = assertThrows(org.medai.core.MedaiException.class,
           () -> DicomVolumes.read(f, AssemblyOptions.defaults(), ReadLimits.defaults(), null, scope));
       assertTrue(ex.getMessage().contains("truncated"), ex.getMessage());
     }
