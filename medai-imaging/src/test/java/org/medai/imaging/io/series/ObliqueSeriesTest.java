@@ -111,6 +111,25 @@ class ObliqueSeriesTest {
   }
 
   @Test
+  void nibabelReadsAssembledSeries_publishedCrcAndLpsAxes() throws Exception {
+    Path py = Path.of("/usr/bin/python3");
+    assumeTrue(Files.isExecutable(py), "/usr/bin/python3 absent; nibabel peer check skipped");
+    Path nii = tmp.resolve("mr.nii.gz");
+    try (MemoryScope scope = MemoryScope.open()) {
+      SeriesVolume sv = DicomVolumes.read(series(), AssemblyOptions.defaults(), ReadLimits.defaults(), null, scope);
+      NiftiWriter.write(sv.volume(), nii);
+    }
+    Process p = new ProcessBuilder(py.toString(), "-c", "import nibabel as nb, numpy as np, zlib, sys\n"
+        + "im = nb.load(sys.argv[1]); d = np.asanyarray(im.dataobj)\n"
+        + "print(''.join(nb.aff2axcodes(im.affine)), d.shape, zlib.crc32(np.ascontiguousarray(d.transpose(2, 1, 0)).astype('<i2').tobytes()))",
+        nii.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    p.waitFor();
+    assumeTrue(!out.contains("ModuleNotFoundError"), "nibabel absent; peer check skipped");
+    assertEquals("LPS (256, 256, 20) 2682517968", out);
+  }
+
+  @Test
   void scan_seriesFolder_oneStudyOneSeriesFromHeadersOnly() {
     try (WorkPool pool = WorkPool.of(2)) {
       ScanResult r = SeriesScanner.scan(series(), ReadLimits.defaults(), pool);
