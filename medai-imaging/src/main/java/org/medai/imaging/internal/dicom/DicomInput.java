@@ -2,7 +2,6 @@ package org.medai.imaging.internal.dicom;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.medai.core.ReadLimits;
 import org.medai.imaging.io.dicom.DicomFormatException;
@@ -202,7 +201,7 @@ public final class DicomInput {
         base += s;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new DicomFormatException("MEDAI-DICOM-004", position(), "cannot read input: " + e.getClass().getSimpleName(), e);
     }
   }
 

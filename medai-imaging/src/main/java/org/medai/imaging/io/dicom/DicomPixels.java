@@ -190,6 +190,7 @@ public final class DicomPixels {
   }
 
   private static int[][] split(DicomFile f, DicomElement px, int frames, ReadLimits limits) {
+    limits.checkItems("frames", frames);
     long[] eot = null;
     DicomElement e = f.dataset().get(Tag.ExtendedOffsetTable);
     if (e != null) {
