@@ -3,6 +3,7 @@ package org.medai.imaging.internal.series;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.medai.core.ReadLimits;
 import org.medai.core.geometry.Vec3;
 import org.medai.core.tensor.DType;
 import org.medai.imaging.io.dicom.DicomDataset;
@@ -33,7 +34,7 @@ public final class DicomSlices {
   }
 
   /** The slices of one file; empty when it holds no image. */
-  public static List<SliceHeader> of(Path file, DicomFile f) {
+  public static List<SliceHeader> of(Path file, DicomFile f, ReadLimits limits) {
     if (!isImage(f)) return List.of();
     DicomDataset d = f.dataset();
     int rows = d.getInt(Tag.Rows, 0);
@@ -41,6 +42,7 @@ public final class DicomSlices {
     int samples = d.getInt(Tag.SamplesPerPixel, 1);
     DType type = storedType(d, file);
     int frames = Math.max(1, d.getInt(Tag.NumberOfFrames, 1));
+    limits.checkItems("NumberOfFrames (0028,0008) of " + file.getFileName(), frames);
     String study = d.getString(Tag.StudyInstanceUID, "");
     String series = d.getString(Tag.SeriesInstanceUID, "");
     int instance = d.getInt(Tag.InstanceNumber, -1);

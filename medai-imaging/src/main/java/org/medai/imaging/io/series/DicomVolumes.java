@@ -61,7 +61,7 @@ public final class DicomVolumes {
   public static SeriesVolume readFile(Path file, AssemblyOptions options, ReadLimits limits, WorkPool pool,
                                       MemoryScope scope) {
     DicomFile f = DicomReader.builder().limits(limits).build().read(file);
-    List<SliceHeader> slices = DicomSlices.of(file, f);
+    List<SliceHeader> slices = DicomSlices.of(file, f, limits);
     if (slices.isEmpty()) {
       throw new SeriesAssemblyException("MEDAI-SERIES-042",
           "%s holds no image (Rows, Columns or pixel data missing)".formatted(file.getFileName()));

@@ -49,7 +49,7 @@ public final class SeriesScanner {
         Path p = files.get((int) i);
         try {
           DicomFile f = reader.read(p);
-          List<SliceHeader> slices = DicomSlices.of(p, f);
+          List<SliceHeader> slices = DicomSlices.of(p, f, limits);
           if (!slices.isEmpty()) {
             found[(int) i] = new FileHeaders(p, slices, f.dataset().getString(Tag.Modality, ""),
                 f.dataset().getInt(Tag.SeriesNumber, -1));

@@ -143,6 +143,28 @@ class EnhancedMultiFrameTest {
   }
 
   @Test
+  void readFile_hostileNumberOfFrames_refusedByLimitsBeforeBuildingFrames() throws Exception {
+    byte[] ok = enhancedMr(false);
+    // Overwrite the IS value "6" of NumberOfFrames with "9999999" by rewriting the dataset.
+    String marker = "IS\u0002\u00006 ";
+    String text = new String(ok, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int at = text.indexOf(marker);
+    assertTrue(at > 0, "NumberOfFrames element not found");
+    byte[] hostile = new byte[ok.length + 6];
+    System.arraycopy(ok, 0, hostile, 0, at);
+    byte[] el = "IS\u0008\u00009999999 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    System.arraycopy(el, 0, hostile, at, el.length);
+    System.arraycopy(ok, at + marker.length(), hostile, at + el.length, ok.length - at - marker.length());
+    Path f = dir.resolve("hostile.dcm");
+    Files.write(f, hostile);
+    try (MemoryScope scope = MemoryScope.open()) {
+      assertThrows(org.medai.core.LimitExceededException.class,
+          () -> DicomVolumes.read(f, AssemblyOptions.defaults(), ReadLimits.strict(), null, scope));
+      assertEquals(0, scope.peakBytes());
+    }
+  }
+
+  @Test
   void readFile_truncatedPixelData_refusedWithFrameAndSizes() throws Exception {
     byte[] full = enhancedMr(false);
     // Keep the header but drop the last frame's bytes, fixing the OW length so the parse succeeds.
