@@ -9,6 +9,9 @@ a seed, so the files are reproducible; the JSON lets Java rebuild the same netwo
                    inference must equal whole-volume inference exactly.
   tiny3d.onnx    : conv3d 3x3x3 (1 -> 4, padding 1) + ReLU + conv3d 1x1x1 (4 -> 2): 2-class logits,
                    receptive field 3 voxels.
+  bench3d.onnx   : conv3d 3x3x3 (1 -> 16) + ReLU + conv3d 3x3x3 (16 -> 16) + ReLU + conv3d 1x1x1
+                   (16 -> 2): ~15k FLOPs per voxel, for benchmarks where model time must be realistic
+                   relative to orchestration (a real U-Net costs more still).
 """
 import json
 import os
@@ -39,6 +42,17 @@ class Tiny3d(torch.nn.Module):
         return self.conv2(torch.relu(self.conv1(x)))
 
 
+class Bench3d(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv3d(1, 16, 3, padding=1)
+        self.conv2 = torch.nn.Conv3d(16, 16, 3, padding=1)
+        self.conv3 = torch.nn.Conv3d(16, 2, 1)
+
+    def forward(self, x):
+        return self.conv3(torch.relu(self.conv2(torch.relu(self.conv1(x)))))
+
+
 def export(model, name):
     model.eval()
     x = torch.randn(1, 1, 8, 8, 8)
@@ -65,6 +79,7 @@ def main():
     torch.manual_seed(20261128)
     export(Pointwise(), "pointwise")
     export(Tiny3d(), "tiny3d")
+    export(Bench3d(), "bench3d")
     print("wrote", sorted(os.listdir(OUT)), file=sys.stderr)
 
 
