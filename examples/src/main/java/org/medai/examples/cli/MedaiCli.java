@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         InfoCommand.class,
         DemoCommand.class,
         org.medai.examples.cli.dicom.DicomCommand.class,
+        org.medai.examples.cli.volume.VolumeCommand.class,
     })
 public final class MedaiCli implements Runnable {
 
