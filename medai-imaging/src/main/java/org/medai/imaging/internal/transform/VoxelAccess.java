@@ -9,12 +9,12 @@ import org.medai.core.tensor.DType;
  * inlines into the resampling loops. Callers check bounds. Integer stores round half away from zero
  * and saturate, as {@link org.medai.core.tensor.Tensor#writeDouble} does.
  */
-final class VoxelAccess {
-  static final int U8 = 0, I8 = 1, I16 = 2, U16 = 3, I32 = 4, F32 = 5, F64 = 6;
+public final class VoxelAccess {
+  public static final int U8 = 0, I8 = 1, I16 = 2, U16 = 3, I32 = 4, F32 = 5, F64 = 6;
 
   private VoxelAccess() {}
 
-  static int code(DType t) {
+  public static int code(DType t) {
     return switch (t) {
       case UINT8 -> U8;
       case INT8 -> I8;
@@ -27,7 +27,7 @@ final class VoxelAccess {
   }
 
   /** The stored value as float32 (a plain cast). */
-  static float load(int code, long a) {
+  public static float load(int code, long a) {
     switch (code) {
       case I16: return U.getShort(a);
       case F32: return U.getFloat(a);
@@ -40,7 +40,7 @@ final class VoxelAccess {
   }
 
   /** The stored value exactly, as a double (for labels). */
-  static double loadExact(int code, long a) {
+  public static double loadExact(int code, long a) {
     switch (code) {
       case U8: return U.getByte(a) & 0xFF;
       case I8: return U.getByte(a);
@@ -53,7 +53,7 @@ final class VoxelAccess {
   }
 
   /** Stores {@code v} converted to the dtype (integers: round half away from zero, saturate). */
-  static void store(int code, long a, double v) {
+  public static void store(int code, long a, double v) {
     switch (code) {
       case F32 -> U.putFloat(a, (float) v);
       case F64 -> U.putDouble(a, v);
@@ -65,14 +65,14 @@ final class VoxelAccess {
     }
   }
 
-  static long saturate(double v, long min, long max) {
+  public static long saturate(double v, long min, long max) {
     if (Double.isNaN(v)) return 0;
     double r = v < 0 ? Math.ceil(v - 0.5) : Math.floor(v + 0.5);
     return (long) Math.max(min, Math.min(max, r));
   }
 
   /** Copies one element of {@code size} bytes. */
-  static void copy(int size, long from, long to) {
+  public static void copy(int size, long from, long to) {
     switch (size) {
       case 1 -> U.putByte(to, U.getByte(from));
       case 2 -> U.putShort(to, U.getShort(from));
