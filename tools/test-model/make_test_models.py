@@ -15,6 +15,7 @@ a seed, so the files are reproducible; the JSON lets Java rebuild the same netwo
 """
 import json
 import os
+import shutil
 import sys
 
 import torch
@@ -80,6 +81,11 @@ def main():
     export(Pointwise(), "pointwise")
     export(Tiny3d(), "tiny3d")
     export(Bench3d(), "bench3d")
+    # The demo of the medai CLI runs the tiny model, so the CLI jar carries a copy.
+    demo = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "src", "main", "resources",
+                        "org", "medai", "examples", "models")
+    os.makedirs(demo, exist_ok=True)
+    shutil.copyfile(os.path.join(OUT, "tiny3d.onnx"), os.path.join(demo, "tiny3d.onnx"))
     print("wrote", sorted(os.listdir(OUT)), file=sys.stderr)
 
 

@@ -22,6 +22,18 @@ public record SegSource(DicomDataset header, String seriesUid, List<String[]> in
     instances = List.copyOf(instances);
   }
 
+  /**
+   * A source with no DICOM images behind it (for example a NIfTI input): new study and frame of
+   * reference UIDs, empty patient attributes, no referenced instances.
+   */
+  public static SegSource standalone() {
+    DicomDataset header = DicomDataset.builder()
+        .putStrings(Tag.StudyInstanceUID, org.medai.imaging.io.dicom.VR.UI, DicomSegWriter.newUid())
+        .putStrings(Tag.FrameOfReferenceUID, org.medai.imaging.io.dicom.VR.UI, DicomSegWriter.newUid())
+        .build();
+    return new SegSource(header, DicomSegWriter.newUid(), List.of());
+  }
+
   /** Reads the headers (pixel data skipped) of the source series' files. */
   public static SegSource ofFiles(List<Path> files, DicomReader reader) {
     if (files.isEmpty()) throw new InvalidArgumentException("MEDAI-SEG-053", "a segmentation needs at least one source image");
