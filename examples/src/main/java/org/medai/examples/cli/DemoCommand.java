@@ -24,7 +24,8 @@ final class DemoCommand implements Callable<Integer> {
   static List<DemoStep> steps() {
     return List.of(
         new CoreDemoStep(),
-        new VolumeDemoStep());
+        new VolumeDemoStep(),
+        new SegmentationDemoStep());
   }
 
   @Override

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         org.medai.examples.cli.dicom.DicomCommand.class,
         org.medai.examples.cli.volume.VolumeCommand.class,
+        org.medai.examples.cli.segment.SegmentCommand.class,
     })
 public final class MedaiCli implements Runnable {
 
@@ -77,6 +78,8 @@ public final class MedaiCli implements Runnable {
     if (ex instanceof MedaiException me) return me.getMessage() + " [" + me.code() + "]";
     if (ex instanceof BadInputException) return ex.getMessage();
     if (ex instanceof java.nio.file.NoSuchFileException nsf) return "no such file: " + nsf.getFile();
+    if (ex instanceof java.io.UncheckedIOException u) ex = u.getCause();
+    if (ex instanceof java.nio.file.NoSuchFileException nsf2) return "no such file: " + nsf2.getFile();
     if (ex instanceof java.io.IOException io) return "I/O error: " + io.getMessage();
     return "internal error: " + ex;
   }

@@ -1,0 +1,414 @@
+package org.medai.imaging.internal.transform;
+
+import static org.medai.core.internal.UnsafeAccess.U;
+
+import org.medai.core.concurrent.WorkPool;
+import org.medai.core.memory.MemoryScope;
+import org.medai.core.memory.NativeBuffer;
+import org.medai.core.tensor.Tensor;
+import org.medai.imaging.transform.Interpolation;
+import org.medai.imaging.transform.ResamplePlan;
+import org.medai.imaging.transform.ResamplePlan.AxisKernel;
+
+/**
+ * CPU executor of a {@link ResamplePlan}: the reference twin of the device kernels, with exactly the
+ * float32 arithmetic the plan documents. Output rows are grouped in tiles of {@value #TILE_J} rows
+ * × {@value #TILE_K} slices so that neighbouring rows reuse the source lines in cache; tiles are
+ * spread over the {@link WorkPool}. No per-voxel allocation: each task owns a few small heap
+ * arrays; the separable linear path precomputes per-axis index/weight tables (size of the output
+ * extents, never a voxel grid).
+ *
+ * <p>One instance executes one channel; not thread-safe itself, its row methods are (they only read
+ * the instance and write disjoint output rows).
+ */
+public final class CpuResampler {
+  static final int TILE_J = 16;
+  static final int TILE_K = 4;
+  private static final int CONSTANT = 0, EDGE = 1, MIRROR = 2;
+
+  private final ResamplePlan plan;
+  private final float a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11;
+  private final int ni, nj, nk;
+  private final int sx, sy, sz;
+  private final float mx, my, mz;
+  private final float px, py, pz;
+  private final int mode;
+  private final long src;
+  private final long bsi, bsj, bsk;
+  private final int code;
+  private final int srcSize;
+  private final long dst;
+  private final int outCode;
+  private final int outSize;
+  private final boolean raw;
+  private final boolean rescale;
+  private final float slope, intercept;
+  private final float fillF;
+  private final double fill;
+  private final AxisKernel kx, ky, kz;
+
+  private CpuResampler(ResamplePlan plan, long src, long[] byteStrides, int code, int srcSize, long dst) {
+    this.plan = plan;
+    float[] a = plan.indexAffine();
+    a0 = a[0]; a1 = a[1]; a2 = a[2]; a3 = a[3];
+    a4 = a[4]; a5 = a[5]; a6 = a[6]; a7 = a[7];
+    a8 = a[8]; a9 = a[9]; a10 = a[10]; a11 = a[11];
+    ni = (int) plan.target().extent().i();
+    nj = (int) plan.target().extent().j();
+    nk = (int) plan.target().extent().k();
+    sx = (int) plan.source().extent().i();
+    sy = (int) plan.source().extent().j();
+    sz = (int) plan.source().extent().k();
+    mx = sx - 1; my = sy - 1; mz = sz - 1;
+    px = 2f * mx; py = 2f * my; pz = 2f * mz;
+    mode = switch (plan.boundary()) {
+      case CONSTANT -> CONSTANT;
+      case EDGE -> EDGE;
+      case MIRROR -> MIRROR;
+    };
+    this.src = src;
+    bsi = byteStrides[0]; bsj = byteStrides[1]; bsk = byteStrides[2];
+    this.code = code;
+    this.srcSize = srcSize;
+    this.dst = dst;
+    outCode = VoxelAccess.code(plan.outputType());
+    outSize = plan.outputType().byteSize();
+    raw = plan.outputType() == plan.sourceType() && !plan.isRescaled();
+    rescale = plan.isRescaled();
+    slope = plan.rescaleSlope();
+    intercept = plan.rescaleIntercept();
+    fill = plan.fillValue();
+    fillF = (float) fill;
+    kx = plan.kernel(0); ky = plan.kernel(1); kz = plan.kernel(2);
+  }
+
+  /**
+   * Executes {@code plan} from {@code source} (C, D, H, W, any strides) into {@code out} (C, D, H, W,
+   * contiguous, the plan's output dtype). The B-spline coefficient volume (one channel's worth) is
+   * allocated in a child of {@code scope} and released before returning.
+   */
+  public static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope) {
+    int channels = (int) source.shape(0);
+    long outChannelBytes = plan.target().extent().voxelCount() * plan.outputType().byteSize();
+    long outBase = out.hostBuffer().address() + out.offset() * plan.outputType().byteSize();
+    long[] st = source.strides();
+    int es = source.dtype().byteSize();
+    long srcBase = source.hostBuffer().address() + source.offset() * es;
+    if (!plan.needsCoefficients()) {
+      for (int c = 0; c < channels; c++) {
+        CpuResampler r = new CpuResampler(plan, srcBase + c * st[0] * es,
+            new long[] {st[3] * es, st[2] * es, st[1] * es}, VoxelAccess.code(source.dtype()), es,
+            outBase + c * outChannelBytes);
+        r.run(pool);
+      }
+      return;
+    }
+    try (MemoryScope tmp = scope.child()) {
+      NativeBuffer coeff = tmp.allocate(plan.temporaryBytes());
+      long ca = coeff.address();
+      for (int c = 0; c < channels; c++) {
+        BSplinePrefilter.run(source.select(c), plan, ca, pool);
+        CpuResampler r = new CpuResampler(plan, ca,
+            new long[] {4, 4L * sxOf(plan), 4L * sxOf(plan) * plan.source().extent().j()},
+            VoxelAccess.F32, 4, outBase + c * outChannelBytes);
+        r.run(pool);
+      }
+    }
+  }
+
+  private static long sxOf(ResamplePlan p) {
+    return p.source().extent().i();
+  }
+
+  private void run(WorkPool pool) {
+    int tj = (nj + TILE_J - 1) / TILE_J;
+    int tk = (nk + TILE_K - 1) / TILE_K;
+    boolean sepLinear = plan.interpolation() == Interpolation.LINEAR && plan.isSeparable()
+        && kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
+    SeparableTables tables = sepLinear ? new SeparableTables() : null;
+    pool.parallelFor((long) tj * tk, 1, (from, to) -> {
+      Scratch s = new Scratch();
+      for (long t = from; t < to; t++) {
+        int k0 = (int) (t / tj) * TILE_K;
+        int j0 = (int) (t % tj) * TILE_J;
+        for (int k = k0; k < Math.min(nk, k0 + TILE_K); k++) {
+          for (int j = j0; j < Math.min(nj, j0 + TILE_J); j++) {
+            long d = dst + ((long) k * nj + j) * ni * outSize;
+            if (tables != null) rowLinearSeparable(tables, j, k, d);
+            else {
+              switch (plan.interpolation()) {
+                case NEAREST -> rowNearest(j, k, d);
+                case LINEAR -> {
+                  if (kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR) rowLinear(j, k, d);
+                  else rowTaps(s, j, k, d);
+                }
+                case BSPLINE -> rowTaps(s, j, k, d);
+                case LABEL_LINEAR -> rowLabel(s, j, k, d);
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+
+  /** Per-task scratch: tap offsets and weights, label accumulators. */
+  private static final class Scratch {
+    final long[] oi = new long[4], oj = new long[4], ok = new long[4];
+    final float[] wi = new float[4], wj = new float[4], wk = new float[4];
+    final double[] labels = new double[8];
+    final float[] acc = new float[8];
+  }
+
+  /** Maps a coordinate into [0, n-1] per the boundary, or NaN when outside under CONSTANT. */
+  private float map(float x, float n1, float period) {
+    if (mode == MIRROR) {
+      if (n1 == 0f) return 0f;
+      float r = Math.abs(x) % period;
+      return r > n1 ? period - r : r;
+    }
+    if (mode == CONSTANT && (x < -0.5f || x > n1 + 0.5f)) return Float.NaN;
+    return Math.min(Math.max(x, 0f), n1);
+  }
+
+  private static float lerp(float a, float b, float f) {
+    return Math.fma(f, b - a, a);
+  }
+
+  private float trilinear(long b, long di, long dj, long dk, float fx, float fy, float fz) {
+    final int c = code;
+    float c000 = VoxelAccess.load(c, b), c100 = VoxelAccess.load(c, b + di);
+    float c010 = VoxelAccess.load(c, b + dj), c110 = VoxelAccess.load(c, b + dj + di);
+    float c001 = VoxelAccess.load(c, b + dk), c101 = VoxelAccess.load(c, b + dk + di);
+    float c011 = VoxelAccess.load(c, b + dk + dj), c111 = VoxelAccess.load(c, b + dk + dj + di);
+    float e00 = lerp(c000, c100, fx), e10 = lerp(c010, c110, fx);
+    float e01 = lerp(c001, c101, fx), e11 = lerp(c011, c111, fx);
+    return lerp(lerp(e00, e10, fy), lerp(e01, e11, fy), fz);
+  }
+
+  private void rowLinear(int j, int k, long d) {
+    float bx = Math.fma(a1, j, Math.fma(a2, k, a3));
+    float by = Math.fma(a5, j, Math.fma(a6, k, a7));
+    float bz = Math.fma(a9, j, Math.fma(a10, k, a11));
+    for (int i = 0; i < ni; i++) {
+      float fi = i;
+      float x = map(Math.fma(a0, fi, bx), mx, px);
+      float y = map(Math.fma(a4, fi, by), my, py);
+      float z = map(Math.fma(a8, fi, bz), mz, pz);
+      long o = d + 4L * i;
+      if (x != x || y != y || z != z) {
+        U.putFloat(o, fillF);
+        continue;
+      }
+      int i0 = (int) x, j0 = (int) y, k0 = (int) z;
+      float v = trilinear(src + i0 * bsi + j0 * bsj + k0 * bsk,
+          i0 < sx - 1 ? bsi : 0, j0 < sy - 1 ? bsj : 0, k0 < sz - 1 ? bsk : 0, x - i0, y - j0, z - k0);
+      U.putFloat(o, rescale ? Math.fma(v, slope, intercept) : v);
+    }
+  }
+
+  /**
+   * Per-axis tables for rotation-free plans: byte offset of the lower neighbour (or -1 outside),
+   * offset to the upper neighbour, and the fraction. Same coordinates, bit for bit, as
+   * {@link #rowLinear}, because the off-diagonal affine entries are exactly zero.
+   */
+  private final class SeparableTables {
+    final long[] offI, dI, offJ, dJ, offK, dK;
+    final float[] fI, fJ, fK;
+
+    SeparableTables() {
+      offI = new long[ni]; dI = new long[ni]; fI = new float[ni];
+      offJ = new long[nj]; dJ = new long[nj]; fJ = new float[nj];
+      offK = new long[nk]; dK = new long[nk]; fK = new float[nk];
+      fill(ni, a0, a3, mx, px, sx, bsi, offI, dI, fI);
+      fill(nj, a5, a7, my, py, sy, bsj, offJ, dJ, fJ);
+      fill(nk, a10, a11, mz, pz, sz, bsk, offK, dK, fK);
+    }
+
+    private void fill(int n, float scale, float shift, float n1, float period, int sn, long stride,
+        long[] off, long[] dd, float[] f) {
+      for (int q = 0; q < n; q++) {
+        float x = map(Math.fma(scale, (float) q, shift), n1, period);
+        if (x != x) {
+          off[q] = -1;
+          continue;
+        }
+        int q0 = (int) x;
+        off[q] = q0 * stride;
+        dd[q] = q0 < sn - 1 ? stride : 0;
+        f[q] = x - q0;
+      }
+    }
+  }
+
+  private void rowLinearSeparable(SeparableTables t, int j, int k, long d) {
+    if (t.offJ[j] < 0 || t.offK[k] < 0) {
+      for (int i = 0; i < ni; i++) U.putFloat(d + 4L * i, fillF);
+      return;
+    }
+    long base = src + t.offJ[j] + t.offK[k];
+    long dj = t.dJ[j], dk = t.dK[k];
+    float fy = t.fJ[j], fz = t.fK[k];
+    final long[] offI = t.offI, dI = t.dI;
+    final float[] fI = t.fI;
+    for (int i = 0; i < ni; i++) {
+      long oi = offI[i];
+      float v;
+      if (oi < 0) v = fillF;
+      else {
+        v = trilinear(base + oi, dI[i], dj, dk, fI[i], fy, fz);
+        if (rescale) v = Math.fma(v, slope, intercept);
+      }
+      U.putFloat(d + 4L * i, v);
+    }
+  }
+
+  private void rowNearest(int j, int k, long d) {
+    float bx = Math.fma(a1, j, Math.fma(a2, k, a3));
+    float by = Math.fma(a5, j, Math.fma(a6, k, a7));
+    float bz = Math.fma(a9, j, Math.fma(a10, k, a11));
+    for (int i = 0; i < ni; i++) {
+      float fi = i;
+      float x = map(Math.fma(a0, fi, bx), mx, px);
+      float y = map(Math.fma(a4, fi, by), my, py);
+      float z = map(Math.fma(a8, fi, bz), mz, pz);
+      long o = d + (long) outSize * i;
+      if (x != x || y != y || z != z) {
+        VoxelAccess.store(outCode, o, fill);
+        continue;
+      }
+      long s = src + (int) (x + 0.5f) * bsi + (int) (y + 0.5f) * bsj + (int) (z + 0.5f) * bsk;
+      if (raw) VoxelAccess.copy(srcSize, s, o);
+      else {
+        float v = VoxelAccess.load(code, s);
+        VoxelAccess.store(outCode, o, rescale ? Math.fma(v, slope, intercept) : v);
+      }
+    }
+  }
+
+  private static int taps(AxisKernel kind, float x, int n, long stride, long[] off, float[] w) {
+    switch (kind) {
+      case NEAREST -> {
+        off[0] = (int) (x + 0.5f) * stride;
+        w[0] = 1f;
+        return 1;
+      }
+      case LINEAR -> {
+        int q = (int) x;
+        float f = x - q;
+        off[0] = q * stride;
+        off[1] = (q < n - 1 ? q + 1 : q) * stride;
+        w[0] = 1f - f;
+        w[1] = f;
+        return 2;
+      }
+      default -> {
+        int q = (int) x;
+        float t = x - q;
+        float t2 = t * t;
+        float t3 = t2 * t;
+        float omt = 1f - t;
+        float w0 = omt * omt * omt * (1f / 6f);
+        float w3 = t3 * (1f / 6f);
+        float w1 = Math.fma(0.5f, t3, Math.fma(-1f, t2, 2f / 3f));
+        w[0] = w0;
+        w[1] = w1;
+        w[2] = ((1f - w0) - w1) - w3;
+        w[3] = w3;
+        for (int m = 0; m < 4; m++) off[m] = reflect(q - 1 + m, n) * stride;
+        return 4;
+      }
+    }
+  }
+
+  /** Whole-sample mirror of an index into [0, n-1], period 2(n-1). */
+  static long reflect(int q, int n) {
+    if (q >= 0 && q < n) return q;
+    if (n == 1) return 0;
+    int period = 2 * (n - 1);
+    int r = Math.abs(q) % period;
+    return r >= n ? period - r : r;
+  }
+
+  private void rowTaps(Scratch s, int j, int k, long d) {
+    float bx = Math.fma(a1, j, Math.fma(a2, k, a3));
+    float by = Math.fma(a5, j, Math.fma(a6, k, a7));
+    float bz = Math.fma(a9, j, Math.fma(a10, k, a11));
+    final long[] oi = s.oi, oj = s.oj, ok = s.ok;
+    final float[] wi = s.wi, wj = s.wj, wk = s.wk;
+    for (int i = 0; i < ni; i++) {
+      float fi = i;
+      float x = map(Math.fma(a0, fi, bx), mx, px);
+      float y = map(Math.fma(a4, fi, by), my, py);
+      float z = map(Math.fma(a8, fi, bz), mz, pz);
+      long o = d + 4L * i;
+      if (x != x || y != y || z != z) {
+        U.putFloat(o, fillF);
+        continue;
+      }
+      int ti = taps(kx, x, sx, bsi, oi, wi);
+      int tj = taps(ky, y, sy, bsj, oj, wj);
+      int tk = taps(kz, z, sz, bsk, ok, wk);
+      float acc = 0f;
+      for (int c = 0; c < tk; c++) {
+        float accJ = 0f;
+        for (int b = 0; b < tj; b++) {
+          long row = src + ok[c] + oj[b];
+          float accI = 0f;
+          for (int a = 0; a < ti; a++) accI = Math.fma(wi[a], VoxelAccess.load(code, row + oi[a]), accI);
+          accJ = Math.fma(wj[b], accI, accJ);
+        }
+        acc = Math.fma(wk[c], accJ, acc);
+      }
+      U.putFloat(o, rescale ? Math.fma(acc, slope, intercept) : acc);
+    }
+  }
+
+  private void rowLabel(Scratch s, int j, int k, long d) {
+    float bx = Math.fma(a1, j, Math.fma(a2, k, a3));
+    float by = Math.fma(a5, j, Math.fma(a6, k, a7));
+    float bz = Math.fma(a9, j, Math.fma(a10, k, a11));
+    final long[] oi = s.oi, oj = s.oj, ok = s.ok;
+    final float[] wi = s.wi, wj = s.wj, wk = s.wk;
+    final double[] labels = s.labels;
+    final float[] acc = s.acc;
+    for (int i = 0; i < ni; i++) {
+      float fi = i;
+      float x = map(Math.fma(a0, fi, bx), mx, px);
+      float y = map(Math.fma(a4, fi, by), my, py);
+      float z = map(Math.fma(a8, fi, bz), mz, pz);
+      long o = d + (long) outSize * i;
+      if (x != x || y != y || z != z) {
+        VoxelAccess.store(outCode, o, fill);
+        continue;
+      }
+      taps(AxisKernel.LINEAR, x, sx, bsi, oi, wi);
+      taps(AxisKernel.LINEAR, y, sy, bsj, oj, wj);
+      taps(AxisKernel.LINEAR, z, sz, bsk, ok, wk);
+      int n = 0;
+      for (int c = 0; c < 2; c++) {
+        for (int b = 0; b < 2; b++) {
+          float wjk = wj[b] * wk[c];
+          long row = src + ok[c] + oj[b];
+          for (int a = 0; a < 2; a++) {
+            float w = wi[a] * wjk;
+            double label = VoxelAccess.loadExact(code, row + oi[a]);
+            int m = 0;
+            while (m < n && labels[m] != label) m++;
+            if (m == n) {
+              labels[n] = label;
+              acc[n++] = w;
+            } else {
+              acc[m] += w;
+            }
+          }
+        }
+      }
+      int best = 0;
+      for (int m = 1; m < n; m++) {
+        if (acc[m] > acc[best] || (acc[m] == acc[best] && labels[m] < labels[best])) best = m;
+      }
+      VoxelAccess.store(outCode, o, labels[best]);
+    }
+  }
+}
