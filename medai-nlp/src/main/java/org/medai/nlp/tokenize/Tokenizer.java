@@ -171,13 +171,14 @@ public final class Tokenizer {
     int added = addSpecialTokens ? post.added() : 0;
     int n = s.size;
     int[] u2cp = codePointIndex(text);
-    if (truncation == null) return window(s, 0, n, post, addSpecialTokens, u2cp, List.of());
+    int[] cp2u = u2cp != null && post.trimOffsets() ? inverse(u2cp) : null;
+    if (truncation == null) return window(s, 0, n, post, addSpecialTokens, u2cp, cp2u, List.of());
     if (truncation.strategy() == Truncation.Strategy.ONLY_SECOND) {
       throw new TokenizerException("MEDAI-TOK-024", "truncation strategy ONLY_SECOND needs a pair of "
           + "sequences but one text was encoded; use LONGEST_FIRST or ONLY_FIRST");
     }
     int max = truncation.maxLength() - added;
-    if (n <= max) return window(s, 0, n, post, addSpecialTokens, u2cp, List.of());
+    if (n <= max) return window(s, 0, n, post, addSpecialTokens, u2cp, cp2u, List.of());
     if (max <= 0 || truncation.stride() >= max) {
       throw new TokenizerException("MEDAI-TOK-025", "truncation maxLength " + truncation.maxLength()
           + " leaves " + max + " tokens after " + added + " special tokens, not more than the stride "
@@ -201,9 +202,19 @@ public final class Tokenizer {
     }
     List<Encoding> overflow = new ArrayList<>(ranges.size() - 1);
     for (int i = 1; i < ranges.size(); i++) {
-      overflow.add(window(s, ranges.get(i)[0], ranges.get(i)[1], post, addSpecialTokens, u2cp, List.of()));
+      overflow.add(window(s, ranges.get(i)[0], ranges.get(i)[1], post, addSpecialTokens, u2cp, cp2u, List.of()));
     }
-    return window(s, ranges.get(0)[0], ranges.get(0)[1], post, addSpecialTokens, u2cp, overflow);
+    return window(s, ranges.get(0)[0], ranges.get(0)[1], post, addSpecialTokens, u2cp, cp2u, overflow);
+  }
+
+  /** Code-point index to UTF-16 index (the inverse of {@link #codePointIndex}). */
+  private static int[] inverse(int[] u2cp) {
+    int[] cp2u = new int[u2cp[u2cp.length - 1] + 1];
+    for (int u = u2cp.length - 1; u >= 0; u--) {
+      boolean insidePair = u > 0 && u < u2cp.length - 1 && u2cp[u + 1] == u2cp[u];
+      if (!insidePair) cp2u[u2cp[u]] = u;
+    }
+    return cp2u;
   }
 
   /** UTF-16 index to code-point index, or null when the text has no surrogate pairs. */
@@ -234,7 +245,7 @@ public final class Tokenizer {
   }
 
   private static Encoding window(TokenSink s, int a, int b, PostSpec post, boolean addSpecial, int[] u2cp,
-      List<Encoding> overflow) {
+      int[] cp2u, List<Encoding> overflow) {
     int pre = addSpecial ? post.preIds().length : 0;
     int suf = addSpecial ? post.postIds().length : 0;
     int len = pre + (b - a) + suf;
@@ -257,7 +268,7 @@ public final class Tokenizer {
     System.arraycopy(s.start, a, st, pre, b - a);
     System.arraycopy(s.end, a, en, pre, b - a);
     if (post.seqType() != 0) Arrays.fill(types, pre, pre + (b - a), post.seqType());
-    post.trim(toks, st, en, pre, pre + (b - a));
+    if (u2cp == null) post.trim(toks, st, en, pre, pre + (b - a));
     for (int i = 0; i < suf; i++) {
       int k = pre + (b - a) + i;
       ids[k] = post.postIds()[i];
@@ -273,6 +284,14 @@ public final class Tokenizer {
       for (int i = 0; i < len; i++) {
         cs[i] = u2cp[st[i]];
         ce[i] = u2cp[en[i]];
+      }
+      if (post.trimOffsets()) {
+        // HF trims in characters (code points): trim there, then map back to UTF-16.
+        post.trim(toks, cs, ce, pre, pre + (b - a));
+        for (int i = pre; i < pre + (b - a); i++) {
+          st[i] = cp2u[cs[i]];
+          en[i] = cp2u[ce[i]];
+        }
       }
     }
     return new Encoding(ids, toks, types, att, spec, st, en, cs, ce, overflow);

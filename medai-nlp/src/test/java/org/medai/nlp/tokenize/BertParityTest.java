@@ -59,12 +59,12 @@ class BertParityTest {
   @Test
   void encode_truncationWithStride_identicalWindowsToDjl() throws Exception {
     List<String> all = new ArrayList<>(notes);
-    all.addAll(edge);
+    all.addAll(edge.subList(0, 700));
     int[][] settings = {{128, 32}, {512, 128}, {16, 0}};
     for (int[] s : settings) {
       Tokenizer t = tokenizer.withTruncation(Truncation.of(s[0], s[1]));
       try (HuggingFaceTokenizer ref = DjlReference.open(json, s[0], s[1])) {
-        List<String> texts = s[0] == 16 ? edge : all;
+        List<String> texts = s[0] == 16 ? edge.subList(0, 400) : s[0] == 512 ? notes : all;
         report("bert truncation " + s[0] + "/" + s[1], texts.size(), DjlReference.compareAll(t, ref, texts, false));
       }
     }

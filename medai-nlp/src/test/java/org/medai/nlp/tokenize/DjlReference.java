@@ -44,6 +44,12 @@ final class DjlReference {
     if (rid.length != ours.length()) {
       return "length " + ours.length() + " vs DJL " + rid.length + firstIdDiff(ours, rid, rtok, showTokens);
     }
+    int[] cpToU16 = new int[text.codePointCount(0, text.length()) + 1];
+    for (int u = 0, c = 0; u <= text.length(); c++) {
+      cpToU16[c] = u;
+      if (u == text.length()) break;
+      u += Character.charCount(text.codePointAt(u));
+    }
     int[] oType = ours.typeIds();
     int[] oAtt = ours.attentionMask();
     int[] oSpec = ours.specialTokensMask();
@@ -60,8 +66,8 @@ final class DjlReference {
         return "offsets at " + i + ": (" + ours.startCodePoint(i) + "," + ours.endCodePoint(i) + ") vs ("
             + rs + "," + re + ")" + tok(ours, rtok, i, showTokens);
       }
-      int us = rsp[i] == null ? 0 : text.offsetByCodePoints(0, rs);
-      int ue = rsp[i] == null ? 0 : text.offsetByCodePoints(0, re);
+      int us = cpToU16[rs];
+      int ue = cpToU16[re];
       if (ours.startUtf16(i) != us || ours.endUtf16(i) != ue) {
         return "UTF-16 offsets at " + i + ": (" + ours.startUtf16(i) + "," + ours.endUtf16(i) + ") vs (" + us + "," + ue + ")";
       }
@@ -93,16 +99,29 @@ final class DjlReference {
   /** Encodes every text with both and returns the list of mismatch descriptions. */
   static List<String> compareAll(Tokenizer ours, HuggingFaceTokenizer ref, List<String> texts, boolean generated) {
     List<String> bad = new ArrayList<>();
+    long tOurs = 0;
+    long tRef = 0;
+    long tDiff = 0;
     for (int i = 0; i < texts.size(); i++) {
       String t = texts.get(i);
       String d;
       try {
-        d = diff(t, ours.encode(t), ref.encode(t, true, true), generated);
+        long a = System.nanoTime();
+        Encoding o = ours.encode(t);
+        long b = System.nanoTime();
+        ai.djl.huggingface.tokenizers.Encoding r = ref.encode(t, true, true);
+        long c = System.nanoTime();
+        d = diff(t, o, r, generated);
+        tDiff += System.nanoTime() - c;
+        tOurs += b - a;
+        tRef += c - b;
       } catch (RuntimeException ex) {
         d = "exception " + ex;
       }
       if (d != null) bad.add("text #" + i + ": " + d);
     }
+    System.out.printf("[parity] timing ms: medai %.0f, DJL encode %.0f, compare (incl. DJL getters) %.0f%n",
+        tOurs / 1e6, tRef / 1e6, tDiff / 1e6);
     return bad;
   }
 }
