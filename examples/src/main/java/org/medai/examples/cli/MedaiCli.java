@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         InfoCommand.class,
         DemoCommand.class,
+        org.medai.examples.cli.nlp.NlpCommand.class,
     })
 public final class MedaiCli implements Runnable {
 

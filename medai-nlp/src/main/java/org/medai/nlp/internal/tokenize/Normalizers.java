@@ -18,6 +18,11 @@ public final class Normalizers {
   public interface Normalizer {
     Text apply(Text in);
 
+    /** Normalises {@code s[from, to)}; implementations may fuse this with building the Text. */
+    default Text normalize(String s, int from, int to) {
+      return apply(Text.of(s, from, to));
+    }
+
     /** Normalises a standalone string (used for normalised added tokens). */
     default String normalize(String s) {
       Text t = apply(Text.of(s, 0, s.length()));
@@ -76,6 +81,76 @@ public final class Normalizers {
           tail(c, s, e, out);
         }
       }
+      return out;
+    }
+
+    /** Fused fast path: reads the String directly, ASCII without any intermediate buffer. */
+    @Override
+    public Text normalize(String str, int from, int to) {
+      Text out = new Text(to - from + ((to - from) >> 3) + 8);
+      int[] ocp = out.cp;
+      int[] ost = out.start;
+      int[] oen = out.end;
+      int k = 0;
+      int i = from;
+      char[] chars = new char[to - from];
+      str.getChars(from, to, chars, 0);
+      while (i < to) {
+        char ch = chars[i - from];
+        if (ch < 0x80) {
+          int c = ch;
+          if (c < 0x20 || c == 0x7F) {
+            if (cleanText) {
+              if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+              else {
+                i++;
+                continue;
+              }
+            }
+          } else if (lowercase && c >= 'A' && c <= 'Z') {
+            c += 32;
+          }
+          if (k == ocp.length) {
+            out.len = k;
+            out.ensure(1);
+            ocp = out.cp;
+            ost = out.start;
+            oen = out.end;
+          }
+          ocp[k] = c;
+          ost[k] = i;
+          oen[k] = i + 1;
+          k++;
+          i++;
+          continue;
+        }
+        int c = ch;
+        int e = i + 1;
+        if (Character.isHighSurrogate(ch) && i + 1 < to && Character.isLowSurrogate(chars[i + 1 - from])) {
+          c = Character.toCodePoint(ch, chars[i + 1 - from]);
+          e = i + 2;
+        }
+        out.len = k;
+        out.ensure(8);
+        if (cleanText && (c == 0xFFFD || CharClass.isOther(c))) {
+          i = e;
+          continue;
+        }
+        if (cleanText && CharClass.isWhitespace(c)) c = ' ';
+        if (chineseChars && CharClass.isChinese(c)) {
+          out.add(' ', i, e);
+          tail(c, i, e, out);
+          out.add(' ', i, e);
+        } else {
+          tail(c, i, e, out);
+        }
+        k = out.len;
+        ocp = out.cp;
+        ost = out.start;
+        oen = out.end;
+        i = e;
+      }
+      out.len = k;
       return out;
     }
 

@@ -43,8 +43,7 @@ public record Pipeline(Normalizers.Normalizer normalizer, PreTokenizers.PreToken
   }
 
   private void segment(String text, int s, int e, TokenSink sink) {
-    Text t = Text.of(text, s, e);
-    if (normalizer != null) t = normalizer.apply(t);
+    Text t = normalizer != null ? normalizer.normalize(text, s, e) : Text.of(text, s, e);
     if (added.hasNormalized()) {
       IntList p = added.splitNormalized(t);
       if (p != null) {
@@ -64,7 +63,7 @@ public record Pipeline(Normalizers.Normalizer normalizer, PreTokenizers.PreToken
   private void words(Text t, TokenSink sink) {
     if (t.len == 0) return;
     boolean byteLevel = false;
-    IntList ranges = new IntList(t.len / 4 + 8);
+    IntList ranges = new IntList(t.len / 2 + 8);
     if (preTokenizer != null) {
       t = preTokenizer.prepare(t);
       preTokenizer.split(t, 0, t.len, ranges);

@@ -23,18 +23,33 @@ public final class Text {
   /** The code points of {@code s[from, to)}, each aligned to its own UTF-16 range. */
   public static Text of(String s, int from, int to) {
     Text t = new Text(to - from);
+    int[] cp = t.cp;
+    int[] st = t.start;
+    int[] en = t.end;
+    int k = 0;
     int i = from;
     while (i < to) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
-        t.add(Character.toCodePoint(c, s.charAt(i + 1)), i, i + 2);
+        cp[k] = Character.toCodePoint(c, s.charAt(i + 1));
+        st[k] = i;
+        en[k] = i + 2;
         i += 2;
       } else {
-        t.add(c, i, i + 1);
+        cp[k] = c;
+        st[k] = i;
+        en[k] = i + 1;
         i++;
       }
+      k++;
     }
+    t.len = k;
     return t;
+  }
+
+  /** Makes room for {@code extra} more code points. */
+  public void ensure(int extra) {
+    while (len + extra > cp.length) grow();
   }
 
   public void add(int c, int s, int e) {
@@ -54,9 +69,7 @@ public final class Text {
 
   /** The normalised text of {@code [from, to)} as a String. */
   public String string(int from, int to) {
-    StringBuilder sb = new StringBuilder(to - from);
-    for (int i = from; i < to; i++) sb.appendCodePoint(cp[i]);
-    return sb.toString();
+    return new String(cp, from, to - from);
   }
 
   /** A copy of {@code [from, to)}. */

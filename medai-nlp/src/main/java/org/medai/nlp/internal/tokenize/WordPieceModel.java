@@ -23,6 +23,10 @@ public final class WordPieceModel implements Model {
   private final int maxChars;
   private final LongIntMap edges;
   private final int[] nodeId;
+  private static final int CACHE_CAPACITY = 20_000;
+  private static final int CACHED_WORD_MAX = 32;
+  private final java.util.concurrent.ConcurrentHashMap<String, int[]> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public WordPieceModel(Map<String, Integer> vocab, String unkToken, String prefix, int maxChars) {
     this.vocab = Collections.unmodifiableMap(new HashMap<>(vocab));
@@ -74,12 +78,32 @@ public final class WordPieceModel implements Model {
 
   @Override
   public void tokenize(Text t, int from, int to, boolean byteLevel, TokenSink out) {
-    int[] cp = t.cp;
-    if (to - from > maxChars) {
-      out.add(unkId, unkToken, t.start[from], t.end[to - 1]);
-      return;
+    int n = to - from;
+    int[] seg;
+    if (n > CACHED_WORD_MAX) {
+      seg = segment(t.cp, from, to);
+    } else {
+      // Clinical notes repeat words heavily: a small cache of whole-word segmentations is cheaper
+      // than walking the large, cache-unfriendly trie again.
+      String key = t.string(from, to);
+      seg = cache.get(key);
+      if (seg == null) {
+        seg = segment(t.cp, from, to);
+        if (cache.size() < CACHE_CAPACITY) cache.putIfAbsent(key, seg);
+      }
     }
-    int mark = out.size;
+    for (int k = 0; k < seg.length; k += 3) {
+      int id = seg[k];
+      out.add(id, idToToken[id], t.start[from + seg[k + 1]], t.end[from + seg[k + 2] - 1]);
+    }
+  }
+
+  /** Segments {@code cp[from, to)} into triples (id, start, end) relative to {@code from}. */
+  private int[] segment(int[] cp, int from, int to) {
+    int n = to - from;
+    if (n > maxChars) return new int[] {unkId, 0, n};
+    int[] r = new int[12];
+    int k = 0;
     int pos = from;
     while (pos < to) {
       int node = pos == from ? ROOT : CONT_ROOT;
@@ -95,14 +119,14 @@ public final class WordPieceModel implements Model {
           bestId = id;
         }
       }
-      if (bestEnd < 0) {
-        out.size = mark;
-        out.add(unkId, unkToken, t.start[from], t.end[to - 1]);
-        return;
-      }
-      out.add(bestId, idToToken[bestId], t.start[pos], t.end[bestEnd - 1]);
+      if (bestEnd < 0) return new int[] {unkId, 0, n};
+      if (k + 3 > r.length) r = java.util.Arrays.copyOf(r, r.length * 2);
+      r[k++] = bestId;
+      r[k++] = pos - from;
+      r[k++] = bestEnd - from;
       pos = bestEnd;
     }
+    return k == r.length ? r : java.util.Arrays.copyOf(r, k);
   }
 
   @Override
