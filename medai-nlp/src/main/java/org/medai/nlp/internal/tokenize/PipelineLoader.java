@@ -326,10 +326,10 @@ public final class PipelineLoader {
           + "letters) but lowerCase=true: those entries can never match and words split into more pieces "
           + "than the model saw in training (the Bio_ClinicalBERT trap); pass lowerCase=false for a cased model",
           upper, alpha));
-    } else if (!lowerCase && alpha > 0 && upper == 0) {
-      warnings.add(String.format("vocabulary looks uncased (none of %d alphabetic entries has an upper-case "
-          + "letter) but lowerCase=false: capitalised words will split into [UNK] or extra pieces; "
-          + "pass lowerCase=true for an uncased model", alpha));
+    } else if (!lowerCase && alpha > 0 && frac < 0.001) {
+      warnings.add(String.format("vocabulary looks uncased (%d of %d alphabetic entries have upper-case "
+          + "letters) but lowerCase=false: capitalised words will split into [UNK] or extra pieces; "
+          + "pass lowerCase=true for an uncased model", upper, alpha));
     }
     List<AddedToken> added = new ArrayList<>();
     for (String sp : new String[] {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"}) {
