@@ -132,6 +132,9 @@ public final class Normalizers {
         }
         out.len = k;
         out.ensure(8);
+        ocp = out.cp;
+        ost = out.start;
+        oen = out.end;
         if (cleanText && (c == 0xFFFD || CharClass.isOther(c))) {
           i = e;
           continue;

@@ -57,6 +57,15 @@ public final class PipelineLoader {
 
   /** Builds the pipeline from the parsed JSON document. */
   public static Pipeline fromJson(Object doc) {
+    try {
+      return build(doc);
+    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | IllegalArgumentException e) {
+      throw new TokenizerException("MEDAI-TOK-002", "tokenizer.json has a missing field or a field of the wrong "
+          + "type (" + e.getClass().getSimpleName() + "); check it against the HuggingFace tokenizers format", e);
+    }
+  }
+
+  private static Pipeline build(Object doc) {
     Map<String, Object> root = map(doc, "<root>");
     Normalizers.Normalizer normalizer = root.get("normalizer") == null ? null
         : normalizer(map(root.get("normalizer"), "normalizer"));
