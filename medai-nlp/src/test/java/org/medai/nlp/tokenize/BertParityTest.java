@@ -57,6 +57,14 @@ class BertParityTest {
   }
 
   @Test
+  void encode_randomUnicodeText_identicalToDjl() throws Exception {
+    List<String> texts = ParityCorpus.randomUnicode(600, 13, true);
+    try (HuggingFaceTokenizer ref = DjlReference.open(json, null, null)) {
+      report("bert random unicode", texts.size(), DjlReference.compareAll(tokenizer, ref, texts, true));
+    }
+  }
+
+  @Test
   void encode_truncationWithStride_identicalWindowsToDjl() throws Exception {
     List<String> all = new ArrayList<>(notes);
     all.addAll(edge.subList(0, 700));

@@ -209,6 +209,15 @@ class BpeParityTest {
   }
 
   @Test
+  void encode_randomUnicodeText_identicalToDjl() throws Exception {
+    List<String> texts = ParityCorpus.randomUnicode(600, 17);
+    Tokenizer t = Tokenizer.fromFile(roberta);
+    try (HuggingFaceTokenizer ref = DjlReference.open(roberta, null, null)) {
+      report("bpe roberta random unicode", texts.size(), DjlReference.compareAll(t, ref, texts, true));
+    }
+  }
+
+  @Test
   void encode_gpt2Flavour_identicalToDjl() throws Exception {
     Tokenizer t = Tokenizer.fromFile(gpt2);
     try (HuggingFaceTokenizer ref = DjlReference.open(gpt2, null, null)) {

@@ -57,7 +57,7 @@ final class ParityCorpus {
     "Café", "naïve", "résumé", "Ångström", "Müller", "niño", "façade", "İstanbul", "straße", "ΣΊΣΥΦΟΣ",
     "e\u0301", "a\u0308\u0323", "n\u0303", "\u0301start", "Z\u0335\u0321a\u0336lgo", "ﬁ ligature", "Ⅻ", "①②",
     "中文病历", "日本語のテキスト", "한국어 진료 기록", "患者主诉头痛", "\uD840\uDC0B\uD840\uDC0F", "豈更",
-    "😀", "👍🏽", "👨\u200D👩\u200D👧", "🇺🇸", "❤️", "🩺💊", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "🧪x2",
+    "😀", "👍🏽", "👨\u200D👩\u200D👧", "🇺🇸", "❤️", "🩺💊", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "🧪x2", "🫠 melting", "x-ray 🩻", "\uD83E\uDEF8",
     "\u0000", "\u0001", "\u0007", "\u007F", "\u0085", "\u0008", "\u001B[0m", "\uFFFD",
     "\u200B", "\u200C", "\u200D", "\uFEFF", "\u2060", "\u00AD",
     "\u00A0", "\u202F", "\u3000", "\u2003", "\t", "\r\n", "\n\n", "\u2028", "\u000B", "\u000C",
@@ -73,6 +73,50 @@ final class ParityCorpus {
       + "fever chills history of hypertension diabetes mellitus type two hyperlipidemia medications "
       + "include metformin lisinopril atorvastatin aspirin allergies none known exam unremarkable "
       + "assessment plan follow up cardiology echocardiogram troponin negative";
+
+  /**
+   * Random texts over code points the JDK's Unicode tables define (so both implementations agree
+   * on their properties), mixed with ASCII words and whitespace; no unpaired surrogates.
+   */
+  static List<String> randomUnicode(int count, long seed) {
+    return randomUnicode(count, seed, false);
+  }
+
+  /**
+   * As {@link #randomUnicode(int, long)}; with {@code scriptsOfClinicalText} the non-ASCII code
+   * points come from Latin, combining diacritics, Greek, Cyrillic, general punctuation, CJK
+   * symbols, CJK ideographs, Hangul and emoji blocks only. (HF's BERT normaliser classifies marks
+   * and punctuation with the old tables of the unicode_categories crate, so marks and punctuation
+   * added to other scripts since Unicode 8 are treated differently; see docs/nlp-tokenize.md.)
+   */
+  static List<String> randomUnicode(int count, long seed, boolean scriptsOfClinicalText) {
+    int[][] blocks = {{0x80, 0x250}, {0x300, 0x370}, {0x370, 0x400}, {0x400, 0x500}, {0x2000, 0x2070},
+        {0x3000, 0x3040}, {0x4E00, 0xA000}, {0xAC00, 0xD7A4}, {0x1F300, 0x1F650}};
+    Random rnd = new Random(seed);
+    List<String> out = new ArrayList<>();
+    while (out.size() < count) {
+      StringBuilder sb = new StringBuilder();
+      int len = 1 + rnd.nextInt(80);
+      for (int i = 0; i < len; i++) {
+        int kind = rnd.nextInt(8);
+        int c;
+        if (kind < 3) c = 'a' + rnd.nextInt(26);
+        else if (kind == 3) c = " \t\n.,-'".charAt(rnd.nextInt(7));
+        else if (kind == 4) c = 0x80 + rnd.nextInt(0x780);          // Latin, Greek, Cyrillic, marks
+        else if (kind == 5) c = rnd.nextInt(0xD800);                 // anywhere in the lower BMP
+        else if (kind == 6) c = 0xE000 + rnd.nextInt(0x2000);        // upper BMP
+        else c = 0x10000 + rnd.nextInt(0x20000);                     // supplementary planes
+        if (scriptsOfClinicalText && kind > 3) {
+          int[] b = blocks[rnd.nextInt(blocks.length)];
+          c = b[0] + rnd.nextInt(b[1] - b[0]);
+        }
+        if (!Character.isDefined(c) || Character.getType(c) == Character.SURROGATE) continue;
+        sb.appendCodePoint(c);
+      }
+      out.add(sb.toString());
+    }
+    return out;
+  }
 
   /** A deterministic corpus of {@code count} edge-case texts built from notes and snippets. */
   static List<String> edgeCases(List<String> notes, int count, long seed) {

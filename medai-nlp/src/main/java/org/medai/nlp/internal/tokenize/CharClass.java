@@ -8,7 +8,7 @@ public final class CharClass {
   private CharClass() {}
 
   private static final int WS = 1;          // Rust char::is_whitespace (Unicode White_Space)
-  private static final int OTHER = 2;       // general category C* (Cc, Cf, Cs, Co, Cn)
+  private static final int OTHER = 2;       // Cc, Cf, Co (as the unicode_categories crate)
   private static final int PUNCT = 4;       // general category P*
   private static final int BERT_PUNCT = 8;  // ASCII punctuation or P*
   private static final int LETTER = 16;     // L*
@@ -27,8 +27,9 @@ public final class CharClass {
     if (isWhiteSpaceProperty(c)) f |= WS;
     int t = Character.getType(c);
     switch (t) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
-          Character.UNASSIGNED -> f |= OTHER;
+      // HF's is_other (unicode_categories crate) is Cc, Cf and Co only: unassigned code points
+      // and surrogates are kept, so characters newer than the JDK's Unicode tables survive too.
+      case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE -> f |= OTHER;
       case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
           Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
           Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION -> f |= PUNCT | BERT_PUNCT;
@@ -60,7 +61,7 @@ public final class CharClass {
     return (flags(c) & WS) != 0;
   }
 
-  /** Unicode general category Other (C*), as Rust's {@code is_other}. */
+  /** Cc, Cf or Co: the {@code unicode_categories} crate's {@code is_other} that HF BERT uses. */
   public static boolean isOther(int c) {
     return (flags(c) & OTHER) != 0;
   }
