@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         org.medai.examples.cli.dicom.DicomCommand.class,
         org.medai.examples.cli.volume.VolumeCommand.class,
         org.medai.examples.cli.segment.SegmentCommand.class,
+        org.medai.examples.cli.nlp.NlpCommand.class,
     })
 public final class MedaiCli implements Runnable {
 
