@@ -21,9 +21,13 @@ class ContextAnnotatorTest {
   private record Item(int line, Set<ContextCategory> labels, String target, String sentence) {}
 
   private static List<Item> labelled() throws Exception {
+    return read("/org/medai/nlp/context/context-labelled.tsv");
+  }
+
+  private static List<Item> read(String resource) throws Exception {
     List<Item> items = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        ContextAnnotatorTest.class.getResourceAsStream("/org/medai/nlp/context/context-labelled.tsv"), StandardCharsets.UTF_8))) {
+        ContextAnnotatorTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
       String line;
       int no = 0;
       while ((line = r.readLine()) != null) {
@@ -51,6 +55,16 @@ class ContextAnnotatorTest {
   void labelledSet_everyCategory_precisionAndRecallAtLeast090() throws Exception {
     List<Item> items = labelled();
     assertTrue(items.size() >= 200, "labelled set has " + items.size() + " sentences");
+    evaluate("ConText labelled set", items, 0.9, 15);
+  }
+
+  /** Sentences written after the lexicon was first frozen; its held-out figures are in the resource header. */
+  @Test
+  void secondSet_everyCategory_precisionAndRecallAtLeast070() throws Exception {
+    evaluate("ConText second set (first measured held out)", read("/org/medai/nlp/context/context-heldout.tsv"), 0.7, 7);
+  }
+
+  private static void evaluate(String title, List<Item> items, double floor, int minGold) {
     ContextAnnotator a = ContextAnnotator.defaults();
     Map<ContextCategory, int[]> counts = new EnumMap<>(ContextCategory.class);
     for (ContextCategory c : ContextCategory.values()) counts.put(c, new int[3]);
@@ -71,7 +85,7 @@ class ContextAnnotatorTest {
       if (allRight) exact++;
       else wrong.add("line " + it.line() + " expected " + it.labels() + " got " + ctx);
     }
-    System.out.printf(Locale.ROOT, "ConText labelled set: %d sentences, %d fully correct (%.3f)%n",
+    System.out.printf(Locale.ROOT, "%s: %d sentences, %d fully correct (%.3f)%n", title,
         items.size(), exact, exact / (double) items.size());
     for (ContextCategory c : ContextCategory.values()) {
       int[] k = counts.get(c);
@@ -79,8 +93,13 @@ class ContextAnnotatorTest {
       double rc = k[0] / (double) Math.max(1, k[0] + k[2]);
       System.out.printf(Locale.ROOT, "  %-12s gold=%3d tp=%3d fp=%2d fn=%2d precision=%.3f recall=%.3f%n",
           c, k[0] + k[2], k[0], k[1], k[2], p, rc);
-      assertTrue(k[0] + k[2] >= 15, c + " has too few labelled examples");
-      assertTrue(p >= 0.9 && rc >= 0.9, c + " precision " + p + " recall " + rc + "; misses: " + wrong);
+    }
+    for (ContextCategory c : ContextCategory.values()) {
+      int[] k = counts.get(c);
+      double p = k[0] / (double) Math.max(1, k[0] + k[1]);
+      double rc = k[0] / (double) Math.max(1, k[0] + k[2]);
+      assertTrue(k[0] + k[2] >= minGold, c + " has too few labelled examples");
+      assertTrue(p >= floor && rc >= floor, c + " precision " + p + " recall " + rc + "; misses: " + wrong);
     }
     wrong.forEach(w -> System.out.println("  miss: " + w));
   }

@@ -22,6 +22,11 @@ public final class ContextTokens {
     size = n;
   }
 
+  /** Four-digit years 1900-2099 read as the lexicon token {@code <year>}. */
+  private static boolean isYear(String t) {
+    return t.length() == 4 && (t.startsWith("19") || t.startsWith("20")) && t.chars().allMatch(Character::isDigit);
+  }
+
   public static ContextTokens of(String s, int from, int to) {
     int cap = 32;
     int[] st = new int[cap];
@@ -39,7 +44,10 @@ public final class ContextTokens {
       }
       int b = i;
       boolean isWord = Character.isLetterOrDigit(cp);
-      if (isWord) {
+      if (s.startsWith("<year>", i) && i + 6 <= to) {
+        isWord = true;
+        i += 6;
+      } else if (isWord) {
         while (i < to && Character.isLetterOrDigit(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
       } else {
         i += len;
@@ -54,7 +62,7 @@ public final class ContextTokens {
       st[n] = b;
       en[n] = i;
       String t = s.substring(b, i).toLowerCase(Locale.ROOT);
-      tx[n] = t.equals("\u2019") ? "'" : t;
+      tx[n] = t.equals("\u2019") ? "'" : isYear(t) ? "<year>" : t;
       wd[n] = isWord;
       n++;
     }
