@@ -79,15 +79,14 @@ public final class PhiDetector {
     all.sort(Comparator.<PhiSpan>comparingInt(s -> -PRIORITY.get(s.type()))
         .thenComparingInt(s -> -s.span().length()).thenComparingInt(s -> s.span().start()));
     List<PhiSpan> kept = new ArrayList<>();
+    java.util.TreeMap<Integer, Integer> taken = new java.util.TreeMap<>(); // start -> end of kept spans
     for (PhiSpan s : all) {
-      boolean free = true;
-      for (PhiSpan k : kept) {
-        if (k.span().overlaps(s.span())) {
-          free = false;
-          break;
-        }
-      }
-      if (free) kept.add(s);
+      var before = taken.floorEntry(s.span().start());
+      if (before != null && before.getValue() > s.span().start()) continue;
+      var after = taken.ceilingEntry(s.span().start());
+      if (after != null && after.getKey() < s.span().end()) continue;
+      taken.put(s.span().start(), s.span().end());
+      kept.add(s);
     }
     kept.sort(Comparator.comparingInt(s -> s.span().start()));
     return List.copyOf(kept);

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.medai.nlp.text.Span;
 
 class DeidentifierTest {
 
@@ -225,9 +224,5 @@ class DeidentifierTest {
     Matcher m = Pattern.compile("<[^>]*>").matcher(s);
     while (m.find()) out.add(m.group());
     return out;
-  }
-
-  static Span span(int s, int e) {
-    return new Span(s, e);
   }
 }

@@ -17,7 +17,7 @@ final class SyntheticNotes {
 
   record Gold(PhiType type, Span span) {}
 
-  record Note(String text, List<Gold> gold, List<LocalDate> dates, List<Span> fullDateSpans) {}
+  record Note(String text, List<Gold> gold) {}
 
   // Half from common US names (likely in the shipped lists), half rarer ones (not in them).
   private static final String[] FIRST = {"John", "Mary", "Robert", "Linda", "Michael", "Susan", "David", "Karen", "James", "Nancy",
@@ -75,8 +75,6 @@ final class SyntheticNotes {
   private final Random rnd;
   private final StringBuilder sb = new StringBuilder();
   private final List<Gold> gold = new ArrayList<>();
-  private final List<LocalDate> dates = new ArrayList<>();
-  private final List<Span> fullDateSpans = new ArrayList<>();
 
   SyntheticNotes(long seed) {
     rnd = new Random(seed);
@@ -116,7 +114,7 @@ final class SyntheticNotes {
     };
   }
 
-  private void date(boolean recordForIntervals) {
+  private void date() {
     LocalDate d = LocalDate.of(1940, 1, 1).plusDays(rnd.nextInt(365 * 84));
     String f = pick(DATE_FORMATS);
     String s;
@@ -129,13 +127,7 @@ final class SyntheticNotes {
       if (f.startsWith("dd-MMM")) s = s.toUpperCase(Locale.ROOT);
       if (f.equals("dd/MM/yyyy") && d.getDayOfMonth() <= 12) s = d.format(DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US));
     }
-    int at = sb.length();
     phi(PhiType.DATE, s);
-    boolean full = f.contains("yyyy") && f.contains("d");
-    if (recordForIntervals && full) {
-      dates.add(d);
-      fullDateSpans.add(new Span(at, at + s.length()));
-    }
   }
 
   private String first() {
@@ -189,8 +181,6 @@ final class SyntheticNotes {
   Note next() {
     sb.setLength(0);
     gold.clear();
-    dates.clear();
-    fullDateSpans.clear();
     String pf = first();
     String pl = last();
     switch (rnd.nextInt(3)) {
@@ -199,7 +189,7 @@ final class SyntheticNotes {
       default -> name("Name: ", pl + ", " + pf, "\n");
     }
     text("DOB: ");
-    date(true);
+    date();
     text("   MRN: ");
     phi(PhiType.MRN, rnd.nextBoolean() ? digits(8) : "A" + digits(7));
     text("\n");
@@ -208,7 +198,7 @@ final class SyntheticNotes {
       text(pick(FILLER));
       switch (rnd.nextInt(18)) {
         case 0 -> name("Seen with Dr. ", last(), " today. ");
-        case 1 -> { name("Mr. ", last(), " was admitted on "); date(true); text(". "); }
+        case 1 -> { name("Mr. ", last(), " was admitted on "); date(); text(". "); }
         case 2 -> { text("Discussed with his wife, "); phi(PhiType.NAME, first()); text(", at "); phi(PhiType.PHONE, phone()); text(". "); }
         case 3 -> { text("Fax records to "); phi(PhiType.FAX, phone()); text(". Call "); phi(PhiType.PHONE, phone()); text(" with questions. "); }
         case 4 -> { text("Email: "); phi(PhiType.EMAIL, (pf.charAt(0) + pl).toLowerCase(Locale.ROOT) + digits(2) + "@" + pick(DOMAINS));
@@ -221,18 +211,18 @@ final class SyntheticNotes {
         case 8 -> address();
         case 9 -> { text("The patient is a "); phi(PhiType.AGE, Integer.toString(90 + rnd.nextInt(15)));
           text(pick(new String[] {"-year-old woman", " year old man", " yo F", " y/o male"})); text(" from a nursing home. "); }
-        case 10 -> { text("Follow-up visit on "); date(true); text(" with "); phi(PhiType.NAME, first() + " " + last()); text(", NP. "); }
+        case 10 -> { text("Follow-up visit on "); date(); text(" with "); phi(PhiType.NAME, first() + " " + last()); text(", NP. "); }
         case 11 -> { text("Logged in from "); phi(PhiType.IP, (1 + rnd.nextInt(223)) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256)); text(". "); }
-        case 12 -> { name("Electronically signed by: ", first() + " " + last(), ", MD on "); date(true); text("\n"); }
-        case 13 -> { text("Surgery was in "); date(false); text(", with "); name("Dr. ", first() + " " + last(), ". "); }
+        case 12 -> { name("Electronically signed by: ", first() + " " + last(), ", MD on "); date(); text("\n"); }
+        case 13 -> { text("Surgery was in "); date(); text(", with "); name("Dr. ", first() + " " + last(), ". "); }
         case 14 -> { phi(PhiType.NAME, pick(new String[] {"John", "Mary", "Linda", "David", "Susan"}) + " " + pick(new String[] {"Garcia", "Nguyen", "Patel", "Johnson"}));
           text(" reports feeling better. "); }
         case 15 -> { text("Son "); phi(PhiType.NAME, first() + " " + last()); text(" can be reached at "); phi(PhiType.PHONE, phone());
           text(" or "); phi(PhiType.EMAIL, first().toLowerCase(Locale.ROOT) + "." + last().toLowerCase(Locale.ROOT) + "@" + pick(DOMAINS)); text(". "); }
         case 16 -> { phi(PhiType.NAME, first() + " " + last()); text(" arrived by ambulance. "); }
-        default -> { text("Ms. "); phi(PhiType.NAME, pl); text(" last saw her PCP on "); date(true); text(". "); }
+        default -> { text("Ms. "); phi(PhiType.NAME, pl); text(" last saw her PCP on "); date(); text(". "); }
       }
     }
-    return new Note(sb.toString(), List.copyOf(gold), List.copyOf(dates), List.copyOf(fullDateSpans));
+    return new Note(sb.toString(), List.copyOf(gold));
   }
 }

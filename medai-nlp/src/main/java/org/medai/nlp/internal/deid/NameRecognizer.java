@@ -31,7 +31,11 @@ public final class NameRecognizer {
       + "|wife|husband|son|daughter|mother|father|sister|brother|friend|spouse|partner|niece|nephew|grandson|granddaughter|aunt|uncle)"
       + "\\s*(?:is\\s+|was\\s+|named\\s+)?[:,\\-]?\\s*)" + NAME_SEQ);
   private static final Pattern LAST_FIRST = Pattern.compile("\\b(?<name>" + CAP + ",\\s*" + CAP + "(?:\\s+" + INITIAL + "|\\s+[A-Z]\\b)?)");
+  /** "John Smith is a 45 year-old ..." (record systems append digits to names; they are allowed here). */
+  private static final Pattern AGE_INTRO = Pattern.compile("(?<name>[A-Z][\\p{L}'-]*\\d{0,4}(?:[ \\t]+[A-Z][\\p{L}'-]*\\d{0,4}){0,3})"
+      + "\\s+is\\s+an?\\s+(?:\\d{1,3}[- ](?:year|yr|month|week|day)s?[- ]old|newborn|infant|neonate)");
   private static final Pattern WORD = Pattern.compile(CAP);
+  private static final Pattern NEXT_WORD = Pattern.compile("\\G(?:\\s+(?:" + CAP + "|" + INITIAL + "))");
 
   private final Set<String> firstNames;
   private final Set<String> surnames;
@@ -54,6 +58,7 @@ public final class NameRecognizer {
     contextual(TITLE, text, found, false);
     contextual(CREDENTIAL, text, found, false);
     contextual(LABEL, text, found, true);
+    contextual(AGE_INTRO, text, found, false);
     for (Matcher m = LAST_FIRST.matcher(text); m.find(); ) {
       String[] parts = m.group("name").split(",\\s*");
       String a = parts[0].toLowerCase(Locale.ROOT);
@@ -76,7 +81,7 @@ public final class NameRecognizer {
       int s = m.start();
       int e = m.end();
       // Extend over the capitalised words and initials beside a dictionary name.
-      Matcher after = Pattern.compile("\\G(?:\\s+(?:" + CAP + "|" + INITIAL + "))").matcher(text);
+      Matcher after = NEXT_WORD.matcher(text);
       int guard = 0;
       while (guard++ < 3 && after.find(e)) {
         String next = text.substring(after.start(), after.end()).strip();

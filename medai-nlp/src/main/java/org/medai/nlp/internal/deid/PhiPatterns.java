@@ -12,9 +12,9 @@ import org.medai.nlp.text.Span;
 public final class PhiPatterns {
   private PhiPatterns() {}
 
-  private static final Pattern EMAIL = Pattern.compile("(?<![\\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
+  private static final Pattern EMAIL = Pattern.compile("(?<![\\w.%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,6}\\.[A-Za-z]{2,24}\\b");
   private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|ftp://|www\\.)[^\\s<>\"']+");
-  private static final Pattern BARE_DOMAIN = Pattern.compile("(?i)\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|org|net|edu|gov|io|us|info|health)(?:/[^\\s<>\"']*)?\\b");
+  private static final Pattern BARE_DOMAIN = Pattern.compile("(?i)(?<![\\w.-])[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){0,6}\\.(?:com|org|net|edu|gov|io|us|info|health)(?:/[^\\s<>\"']*)?\\b");
   private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.]\\d)");
   private static final Pattern IPV6 = Pattern.compile("(?i)\\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\\b|\\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){1,6}\\b");
   private static final Pattern SSN = Pattern.compile("(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-])");
@@ -30,7 +30,7 @@ public final class PhiPatterns {
   private static final Pattern OTHER_ID = Pattern.compile("(?i)\\b(?:patient\\s+id|member\\s+(?:id|#|number)|subscriber\\s+(?:id|#)|policy\\s*(?:#|no\\.?|number|id)?|health\\s+plan\\s*(?:#|id|no\\.?|number)?"
       + "|insurance\\s*(?:#|id|no\\.?|number)|licen[cs]e\\s*(?:#|no\\.?|number)?|DEA\\s*#?|NPI|device\\s+(?:serial|id)(?:\\s+(?:number|no\\.?|#))?"
       + "|serial\\s*(?:#|no\\.?|number)|badge\\s*#?|plate|vin|ID|identifier)\\s*[:#]?\\s*(?:is\\s+)?" + ID_VALUE);
-  private static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\d.,/-])(?:\\d-?){6,}\\d(?![\\d.,/]\\d|\\d)");
+  private static final Pattern LONG_NUMBER = Pattern.compile("(?<![\\d.,/-])(?:\\d-?){6,30}\\d(?![\\d.,/]\\d|\\d)");
   private static final Pattern ALNUM_ID = Pattern.compile("\\b(?=[A-Z0-9-]*\\d)(?=[A-Z0-9-]*[A-Z])[A-Z]{1,4}-?\\d{5,}\\b|\\b\\d{2,}-\\d{3,}-\\d{2,}\\b");
   private static final Pattern AGE = Pattern.compile("(?i)\\b(?<age>9\\d|1[0-2]\\d)(?:\\s*|-)(?:years?|yrs?|y/?o|y\\.o\\.?|yo|-?year-old|year-old)\\b|(?i)\\b(?:age[ds]?|aged)\\s*:?\\s*(?<age2>9\\d|1[0-2]\\d)\\b");
   private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy"
@@ -45,7 +45,8 @@ public final class PhiPatterns {
       + "|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont"
       + "|Virginia|Washington|West Virginia|Wisconsin|Wyoming";
   private static final Pattern CITY_STATE = Pattern.compile("\\b(?<city>[A-Z][a-zA-Z'.]+(?:[ -][A-Z][a-zA-Z'.]+){0,2}),\\s*(?:" + STATES + ")\\b\\.?(?:,?\\s+(?<zip>\\d{5}(?:-\\d{4})?)\\b)?");
-  private static final Pattern STATE_ZIP = Pattern.compile("\\b(?:" + STATES + ")\\.?,?\\s+(?<zip>\\d{5}(?:-\\d{4})?)\\b");
+  private static final Pattern ZIP5 = Pattern.compile("(?<![\\d-])\\d{5}(?:-\\d{4})?(?![\\d-])");
+  private static final Pattern STATE_BEFORE = Pattern.compile("\\b(?:" + STATES + ")\\.?,?\\s{1,3}$");
   private static final Pattern ZIP_CONTEXT = Pattern.compile("(?i)\\b(?:zip|zip\\s*code|zipcode|postal\\s*code)\\s*[:#]?\\s*(?<zip>\\d{5}(?:-\\d{4})?)\\b");
   private static final Pattern CITY_CONTEXT = Pattern.compile("(?i:\\b(?:lives|living|resides|residing|lived|moved|relocated|resident|born|travel(?:l?ed)?|visiting|from|home)\\s+(?:in|at|to|near|of|from)\\s+)"
       + "(?<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})");
@@ -53,7 +54,7 @@ public final class PhiPatterns {
 
   /** Adds every pattern match in {@code text} to {@code out}. */
   public static void detect(String text, boolean recallFirst, List<PhiSpan> out) {
-    add(EMAIL, text, PhiType.EMAIL, PhiSpan.Source.PATTERN, null, out);
+    if (text.indexOf('@') >= 0) add(EMAIL, text, PhiType.EMAIL, PhiSpan.Source.PATTERN, null, out);
     for (Matcher m = URL.matcher(text); m.find(); ) {
       int e = m.end();
       while (e > m.start() && ".,;:)]}!?".indexOf(text.charAt(e - 1)) >= 0) e--;
@@ -107,7 +108,12 @@ public final class PhiPatterns {
       if (!isStopCity(m.group("city"))) out.add(new PhiSpan(PhiType.ADDRESS, new Span(m.start("city"), m.end("city")), PhiSpan.Source.CONTEXT));
       if (m.group("zip") != null) out.add(new PhiSpan(PhiType.ZIP, new Span(m.start("zip"), m.end("zip")), PhiSpan.Source.CONTEXT));
     }
-    add(STATE_ZIP, text, PhiType.ZIP, PhiSpan.Source.CONTEXT, "zip", out);
+    // A ZIP after a state: find 5-digit numbers first, then look for the state just before (cheap).
+    for (Matcher m = ZIP5.matcher(text); m.find(); ) {
+      if (STATE_BEFORE.matcher(text).region(Math.max(0, m.start() - 20), m.start()).useTransparentBounds(true).find()) {
+        out.add(new PhiSpan(PhiType.ZIP, new Span(m.start(), m.end()), PhiSpan.Source.CONTEXT));
+      }
+    }
     add(ZIP_CONTEXT, text, PhiType.ZIP, PhiSpan.Source.CONTEXT, "zip", out);
     for (Matcher m = CITY_CONTEXT.matcher(text); m.find(); ) {
       if (!isStopCity(m.group("city"))) out.add(new PhiSpan(PhiType.ADDRESS, new Span(m.start("city"), m.end("city")), PhiSpan.Source.CONTEXT));

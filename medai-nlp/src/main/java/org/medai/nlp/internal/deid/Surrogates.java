@@ -1,6 +1,5 @@
 package org.medai.nlp.internal.deid;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -201,9 +200,5 @@ public final class Surrogates {
     }
     if (Character.isLowerCase(like.charAt(0))) return sur.toLowerCase(Locale.ROOT);
     return sur;
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }
