@@ -38,6 +38,9 @@ public final class DatePatterns {
       // 4 March / 4th of March (no year)
       Pattern.compile("\\b" + DAY_TEXT + "(?:\\s+of)?\\s" + MONTH + "\\b"),
       // on 3/4, since 12/25 (month/day with a date word before it)
-      Pattern.compile("(?i:(?<=\\b(?:on|since|from|until|till|through|thru|dated|by|of|date|started|begun|starting)\\s{1,3}))"
-          + M + "(?<s>/)" + D + "(?![\\d/])"));
+      Pattern.compile("(?i:\\b(?:on|since|from|until|till|through|thru|dated|by|of|date|started|begun|starting)\\s{1,3})"
+          + "(?<![\\d/])(?<md>" + M + "(?<s>/)" + D + ")(?![\\d/])"));
+
+  /** Index of the month/day-only pattern in {@link #ALL}: its match includes the context word; the date is group {@code md}. */
+  public static final int MONTH_DAY_WITH_CONTEXT = 8;
 }

@@ -32,7 +32,7 @@ public final class NameRecognizer {
       + "\\s*(?:is\\s+|was\\s+|named\\s+)?[:,\\-]?\\s*)" + NAME_SEQ);
   private static final Pattern LAST_FIRST = Pattern.compile("\\b(?<name>" + CAP + ",\\s*" + CAP + "(?:\\s+" + INITIAL + "|\\s+[A-Z]\\b)?)");
   /** "John Smith is a 45 year-old ..." (record systems append digits to names; they are allowed here). */
-  private static final Pattern AGE_INTRO = Pattern.compile("(?<name>[A-Z][\\p{L}'-]*\\d{0,4}(?:[ \\t]+[A-Z][\\p{L}'-]*\\d{0,4}){0,3})"
+  private static final Pattern AGE_INTRO = Pattern.compile("(?<![\\p{L}\\d'-])(?<name>[A-Z][\\p{L}'-]*\\d{0,4}(?:[ \\t]+[A-Z][\\p{L}'-]*\\d{0,4}){0,3})"
       + "\\s+is\\s+an?\\s+(?:\\d{1,3}[- ](?:year|yr|month|week|day)s?[- ]old|newborn|infant|neonate)");
   private static final Pattern WORD = Pattern.compile(CAP);
   private static final Pattern NEXT_WORD = Pattern.compile("\\G(?:\\s+(?:" + CAP + "|" + INITIAL + "))");

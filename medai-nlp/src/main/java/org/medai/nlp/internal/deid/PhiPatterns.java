@@ -54,6 +54,7 @@ public final class PhiPatterns {
 
   /** Adds every pattern match in {@code text} to {@code out}. */
   public static void detect(String text, boolean recallFirst, List<PhiSpan> out) {
+    String lower = text.toLowerCase(Locale.ROOT);
     if (text.indexOf('@') >= 0) add(EMAIL, text, PhiType.EMAIL, PhiSpan.Source.PATTERN, null, out);
     for (Matcher m = URL.matcher(text); m.find(); ) {
       int e = m.end();
@@ -64,23 +65,25 @@ public final class PhiPatterns {
     add(IPV4, text, PhiType.IP, PhiSpan.Source.PATTERN, null, out);
     add(IPV6, text, PhiType.IP, PhiSpan.Source.PATTERN, null, out);
     add(SSN, text, PhiType.SSN, PhiSpan.Source.PATTERN, null, out);
-    add(SSN_CONTEXT, text, PhiType.SSN, PhiSpan.Source.CONTEXT, "id", out);
+    if (lower.contains("ss") || lower.contains("social")) add(SSN_CONTEXT, text, PhiType.SSN, PhiSpan.Source.CONTEXT, "id", out);
     for (Matcher m = PHONE.matcher(text); m.find(); ) out.add(new PhiSpan(phoneType(text, m.start()), new Span(m.start(), m.end()), PhiSpan.Source.PATTERN));
     for (Matcher m = PHONE_CONTEXT.matcher(text); m.find(); ) {
       int digits = (int) m.group("id").chars().filter(Character::isDigit).count();
       if (digits >= 10 && digits <= 11) out.add(new PhiSpan(phoneType(text, m.start("id")), new Span(m.start("id"), m.end("id")), PhiSpan.Source.CONTEXT));
     }
-    for (Pattern p : DatePatterns.ALL) {
-      for (Matcher m = p.matcher(text); m.find(); ) {
+    for (int pi = 0; pi < DatePatterns.ALL.size(); pi++) {
+      boolean contextual = pi == DatePatterns.MONTH_DAY_WITH_CONTEXT;
+      for (Matcher m = DatePatterns.ALL.get(pi).matcher(text); m.find(); ) {
         String mon = DateShifter.group(m, "mon");
         if (mon != null && !Character.isUpperCase(mon.charAt(0))) continue;
         if (mon != null && mon.equals("May") && DateShifter.group(m, "d") != null && DateShifter.group(m, "y") == null
             && DateShifter.group(m, "yy") == null
             && !recallFirst) continue;
-        if (mon == null && DateShifter.group(m, "y") == null && DateShifter.group(m, "yy") == null && nearPainScore(text, m.start(), m.end())) {
+        if (mon == null && DateShifter.group(m, "y") == null && DateShifter.group(m, "yy") == null && nearPainScore(text, contextual ? m.start("md") : m.start(), m.end())) {
           continue;
         }
-        out.add(new PhiSpan(PhiType.DATE, new Span(m.start(), m.end()), PhiSpan.Source.PATTERN));
+        int ds = contextual ? m.start("md") : m.start();
+        out.add(new PhiSpan(PhiType.DATE, new Span(ds, m.end()), contextual ? PhiSpan.Source.CONTEXT : PhiSpan.Source.PATTERN));
       }
     }
     add(MRN, text, PhiType.MRN, PhiSpan.Source.CONTEXT, "id", out);
