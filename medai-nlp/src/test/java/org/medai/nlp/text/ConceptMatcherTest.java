@@ -37,8 +37,7 @@ class ConceptMatcherTest {
   void match_pluralsCaseAndHyphens_normalised() {
     String s = "Bilateral PLEURAL EFFUSIONS; on beta-blockers; two rib fractures.";
     assertEquals("C3=PLEURAL EFFUSIONS;C7=beta-blockers;C8=rib fractures;", show(s, ConceptMatcher.of(T).match(s)));
-    assertEquals("", show(s, ConceptMatcher.withoutPluralNormalization(T).match(s)).replace("C7=beta-blockers;", "")
-        .replace("C3=PLEURAL EFFUSIONS;", "").replace("C8=rib fractures;", ""));
+    assertEquals("", show(s, ConceptMatcher.withoutPluralNormalization(T).match(s)));
   }
 
   @Test
