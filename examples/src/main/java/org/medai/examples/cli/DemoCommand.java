@@ -25,7 +25,8 @@ final class DemoCommand implements Callable<Integer> {
     return List.of(
         new CoreDemoStep(),
         new VolumeDemoStep(),
-        new SegmentationDemoStep());
+        new SegmentationDemoStep(),
+        new NlpDemoStep());
         new NlpDemoStep());
   }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code medai nlp}: clinical text tools (tokenization). */
 @Command(name = "nlp", mixinStandardHelpOptions = true,
     description = "Clinical text: HuggingFace-exact tokenization.",
-    subcommands = {NlpTokenizeCommand.class})
+    subcommands = {NlpTokenizeCommand.class, NlpAnalyzeCommand.class, NlpDeidCommand.class})
 public final class NlpCommand implements Runnable {
 
   @CommandLine.Spec
