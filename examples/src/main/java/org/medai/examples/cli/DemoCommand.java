@@ -27,7 +27,6 @@ final class DemoCommand implements Callable<Integer> {
         new VolumeDemoStep(),
         new SegmentationDemoStep(),
         new NlpDemoStep());
-        new NlpDemoStep());
   }
 
   @Override
