@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Sliding-window orchestration overhead: a whole sliding-window run ({@code slidingWindow}) beside
- * the model's own time for the same number of window evaluations ({@code modelOnly}, the
- * baseline). Overhead / model time = (slidingWindow − modelOnly) / modelOnly. Volume 96×96×64
+ * the model's own time for the same number of window evaluations ({@code baselineModelOnly}, the
+ * baseline). Overhead / model time = (slidingWindow − baselineModelOnly) / baselineModelOnly. Volume 96×96×64
  * float32, ROI 48×48×32, overlap 0.5, gaussian blending, batch 1, one intra-op thread.
  * Run from the repository root (the test models are read from medai-imaging's test resources).
  */
@@ -87,7 +87,7 @@ public class SlidingWindowBenchmark {
   }
 
   @Benchmark
-  public double modelOnly() {
+  public double baselineModelOnly() {
     double sink = 0;
     for (long e = 0; e < evaluations; e++) {
       try (MemoryScope s = scope.child()) {
