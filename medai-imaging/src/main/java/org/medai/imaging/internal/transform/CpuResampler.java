@@ -88,6 +88,11 @@ public final class CpuResampler {
    * allocated in a child of {@code scope} and released before returning.
    */
   public static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope) {
+    execute(plan, source, out, pool, scope, true);
+  }
+
+  /** With {@code fastPaths=false}, every plan runs through the general per-voxel rows (tests compare the two). */
+  static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope, boolean fastPaths) {
     int channels = (int) source.shape(0);
     long outChannelBytes = plan.target().extent().voxelCount() * plan.outputType().byteSize();
     long outBase = out.hostBuffer().address() + out.offset() * plan.outputType().byteSize();
@@ -99,7 +104,7 @@ public final class CpuResampler {
         CpuResampler r = new CpuResampler(plan, srcBase + c * st[0] * es,
             new long[] {st[3] * es, st[2] * es, st[1] * es}, VoxelAccess.code(source.dtype()), es,
             outBase + c * outChannelBytes);
-        r.run(pool);
+        r.run(pool, fastPaths);
       }
       return;
     }
@@ -111,7 +116,7 @@ public final class CpuResampler {
         CpuResampler r = new CpuResampler(plan, ca,
             new long[] {4, 4L * sxOf(plan), 4L * sxOf(plan) * plan.source().extent().j()},
             VoxelAccess.F32, 4, outBase + c * outChannelBytes);
-        r.run(pool);
+        r.run(pool, fastPaths);
       }
     }
   }
@@ -120,20 +125,27 @@ public final class CpuResampler {
     return p.source().extent().i();
   }
 
-  private void run(WorkPool pool) {
+  private void run(WorkPool pool, boolean fastPaths) {
     int tj = (nj + TILE_J - 1) / TILE_J;
     int tk = (nk + TILE_K - 1) / TILE_K;
-    boolean sepLinear = plan.interpolation() == Interpolation.LINEAR && plan.isSeparable()
+    boolean sepLinear = fastPaths && plan.interpolation() == Interpolation.LINEAR && plan.isSeparable()
         && kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
     SeparableTables tables = sepLinear ? new SeparableTables() : null;
+    TapTables taps = fastPaths && !sepLinear && plan.isSeparable()
+        && (plan.interpolation() == Interpolation.BSPLINE || plan.interpolation() == Interpolation.LINEAR)
+        ? new TapTables() : null;
     pool.parallelFor((long) tj * tk, 1, (from, to) -> {
       Scratch s = new Scratch();
       BlockScratch bs = tables != null ? new BlockScratch() : null;
+      TapScratch ts = taps != null ? new TapScratch() : null;
       for (long t = from; t < to; t++) {
         int k0 = (int) (t / tj) * TILE_K;
         int j0 = (int) (t % tj) * TILE_J;
         if (tables != null) {
           tileLinearSeparable(tables, bs, j0, Math.min(nj, j0 + TILE_J), k0, Math.min(nk, k0 + TILE_K));
+          continue;
+        }
+        if (taps != null && tileTapsSeparable(taps, ts, j0, Math.min(nj, j0 + TILE_J), k0, Math.min(nk, k0 + TILE_K))) {
           continue;
         }
         for (int k = k0; k < Math.min(nk, k0 + TILE_K); k++) {
@@ -422,6 +434,142 @@ public final class CpuResampler {
     U.copyMemory(out, FLOAT_BASE, null, d, 4L * ni);
   }
 
+  /**
+   * Per-axis taps of a rotation-free plan with any per-axis kernels (B-spline, mixed anisotropic):
+   * source index and weight of each tap, per output index; index -1 marks outside the field.
+   */
+  private final class TapTables {
+    final int ti = kx.taps(), tj = ky.taps(), tk = kz.taps();
+    final int[] xT = new int[ni * 4], yT = new int[nj * 4], zT = new int[nk * 4];
+    final float[] wX = new float[ni * 4], wY = new float[nj * 4], wZ = new float[nk * 4];
+    int xlo = Integer.MAX_VALUE, xhi = -1;
+
+    TapTables() {
+      axis(kx, ni, a0, a3, mx, px, sx, xT, wX);
+      axis(ky, nj, a5, a7, my, py, sy, yT, wY);
+      axis(kz, nk, a10, a11, mz, pz, sz, zT, wZ);
+      for (int q = 0; q < ni; q++) {
+        for (int a = 0; a < ti && xT[4 * q] >= 0; a++) {
+          xlo = Math.min(xlo, xT[4 * q + a]);
+          xhi = Math.max(xhi, xT[4 * q + a]);
+        }
+      }
+      for (int q = 0; q < ni; q++) {
+        if (xT[4 * q] < 0) continue;
+        for (int a = 0; a < ti; a++) xT[4 * q + a] -= xlo;
+      }
+    }
+
+    private void axis(AxisKernel kind, int n, float scale, float shift, float n1, float period, int sn, int[] t, float[] w) {
+      long[] off = new long[4];
+      float[] ww = new float[4];
+      for (int q = 0; q < n; q++) {
+        float x = map(Math.fma(scale, (float) q, shift), n1, period);
+        if (x != x) {
+          t[4 * q] = -1;
+          continue;
+        }
+        int m = taps(kind, x, sn, 1, off, ww);
+        for (int a = 0; a < m; a++) {
+          t[4 * q + a] = (int) off[a];
+          w[4 * q + a] = ww[a];
+        }
+      }
+    }
+  }
+
+  /** Per-task buffers of the separable tap path. */
+  private final class TapScratch {
+    float[][] rows = new float[0][];
+    final short[] staging = code == VoxelAccess.I16 && bsi == 2 ? new short[sx] : null;
+    final float[] accK = new float[sx], accJ = new float[sx], out = new float[ni];
+  }
+
+  /**
+   * One tile of a rotation-free plan with per-axis taps: the source rows the tile touches are staged
+   * as float32 heap rows; per output row, the k taps then the j taps are accumulated across the
+   * whole row with vectorizable fma loops, then the i taps are gathered. Same order and bits as
+   * {@link #rowTaps}. Returns false (the caller falls back to the general path) when the tile's
+   * source block is too large.
+   */
+  private boolean tileTapsSeparable(TapTables t, TapScratch b, int jStart, int jEnd, int kStart, int kEnd) {
+    int ylo = Integer.MAX_VALUE, yhi = -1, zlo = Integer.MAX_VALUE, zhi = -1;
+    for (int j = jStart; j < jEnd; j++) {
+      for (int q = 0; q < t.tj && t.yT[4 * j] >= 0; q++) {
+        ylo = Math.min(ylo, t.yT[4 * j + q]);
+        yhi = Math.max(yhi, t.yT[4 * j + q]);
+      }
+    }
+    for (int k = kStart; k < kEnd; k++) {
+      for (int q = 0; q < t.tk && t.zT[4 * k] >= 0; q++) {
+        zlo = Math.min(zlo, t.zT[4 * k + q]);
+        zhi = Math.max(zhi, t.zT[4 * k + q]);
+      }
+    }
+    int ny = yhi - ylo + 1, nz = zhi - zlo + 1, lo = t.xlo, nx = t.xhi - lo + 1;
+    if (yhi >= 0 && zhi >= 0 && t.xhi >= 0 && (long) ny * nz > MAX_BLOCK_ROWS) return false;
+    boolean any = yhi >= 0 && zhi >= 0 && t.xhi >= 0;
+    if (any) {
+      if (b.rows.length < ny * nz) {
+        float[][] grown = new float[ny * nz][];
+        System.arraycopy(b.rows, 0, grown, 0, b.rows.length);
+        for (int r = b.rows.length; r < grown.length; r++) grown[r] = new float[sx];
+        b.rows = grown;
+      }
+      for (int z = 0; z < nz; z++) {
+        for (int y = 0; y < ny; y++) {
+          long s = src + (long) (ylo + y) * bsj + (long) (zlo + z) * bsk + (long) lo * bsi;
+          final float[] dstRow = b.rows[z * ny + y];
+          if (b.staging != null) {
+            final short[] st = b.staging;
+            U.copyMemory(null, s, st, SHORT_BASE, 2L * nx);
+            for (int x = 0; x < nx; x++) dstRow[x] = st[x];
+          } else if (code == VoxelAccess.F32 && bsi == 4) {
+            U.copyMemory(null, s, dstRow, FLOAT_BASE, 4L * nx);
+          } else {
+            for (int x = 0; x < nx; x++) dstRow[x] = VoxelAccess.load(code, s + x * bsi);
+          }
+        }
+      }
+    }
+    final float[] accK = b.accK, accJ = b.accJ, out = b.out;
+    for (int k = kStart; k < kEnd; k++) {
+      for (int j = jStart; j < jEnd; j++) {
+        long d = dst + ((long) k * nj + j) * ni * 4;
+        if (!any || t.yT[4 * j] < 0 || t.zT[4 * k] < 0) {
+          for (int i = 0; i < ni; i++) U.putFloat(d + 4L * i, fillF);
+          continue;
+        }
+        java.util.Arrays.fill(accJ, 0, nx, 0f);
+        for (int q = 0; q < t.tj; q++) {
+          java.util.Arrays.fill(accK, 0, nx, 0f);
+          int y = t.yT[4 * j + q] - ylo;
+          for (int c = 0; c < t.tk; c++) {
+            final float[] row = b.rows[(t.zT[4 * k + c] - zlo) * ny + y];
+            final float w = t.wZ[4 * k + c];
+            for (int x = 0; x < nx; x++) accK[x] = Math.fma(w, row[x], accK[x]);
+          }
+          final float w = t.wY[4 * j + q];
+          for (int x = 0; x < nx; x++) accJ[x] = Math.fma(w, accK[x], accJ[x]);
+        }
+        final int[] xT = t.xT;
+        final float[] wX = t.wX;
+        final int ti = t.ti;
+        for (int i = 0; i < ni; i++) {
+          if (xT[4 * i] < 0) {
+            out[i] = fillF;
+            continue;
+          }
+          float acc = 0f;
+          for (int a = 0; a < ti; a++) acc = Math.fma(wX[4 * i + a], accJ[xT[4 * i + a]], acc);
+          out[i] = rescale ? Math.fma(acc, slope, intercept) : acc;
+        }
+        U.copyMemory(out, FLOAT_BASE, null, d, 4L * ni);
+      }
+    }
+    return true;
+  }
+
   private void rowLinearSeparable(SeparableTables t, int j, int k, long d) {
     if (t.offJ[j] < 0 || t.offK[k] < 0) {
       for (int i = 0; i < ni; i++) U.putFloat(d + 4L * i, fillF);
@@ -530,16 +678,17 @@ public final class CpuResampler {
       int ti = taps(kx, x, sx, bsi, oi, wi);
       int tj = taps(ky, y, sy, bsj, oj, wj);
       int tk = taps(kz, z, sz, bsk, ok, wk);
+      // k taps innermost, then j, then i: the order the separable tile path computes in
       float acc = 0f;
-      for (int c = 0; c < tk; c++) {
+      for (int a = 0; a < ti; a++) {
         float accJ = 0f;
         for (int b = 0; b < tj; b++) {
-          long row = src + ok[c] + oj[b];
-          float accI = 0f;
-          for (int a = 0; a < ti; a++) accI = Math.fma(wi[a], VoxelAccess.load(code, row + oi[a]), accI);
-          accJ = Math.fma(wj[b], accI, accJ);
+          long col = src + oi[a] + oj[b];
+          float accK = 0f;
+          for (int c = 0; c < tk; c++) accK = Math.fma(wk[c], VoxelAccess.load(code, col + ok[c]), accK);
+          accJ = Math.fma(wj[b], accK, accJ);
         }
-        acc = Math.fma(wk[c], accJ, acc);
+        acc = Math.fma(wi[a], accJ, acc);
       }
       U.putFloat(o, rescale ? Math.fma(acc, slope, intercept) : acc);
     }
