@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         InfoCommand.class,
         DemoCommand.class,
+        org.medai.examples.cli.dicom.DicomCommand.class,
+        org.medai.examples.cli.volume.VolumeCommand.class,
     })
 public final class MedaiCli implements Runnable {
 
