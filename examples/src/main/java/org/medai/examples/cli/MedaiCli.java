@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         org.medai.examples.cli.dicom.DicomCommand.class,
         org.medai.examples.cli.volume.VolumeCommand.class,
+        org.medai.examples.cli.transform.ResampleCommand.class,
+        org.medai.examples.cli.transform.ReorientCommand.class,
     })
 public final class MedaiCli implements Runnable {
 
