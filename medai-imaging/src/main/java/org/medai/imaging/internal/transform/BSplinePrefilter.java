@@ -100,6 +100,10 @@ final class BSplinePrefilter {
   /** The recursion on a heap array: element m of lane l at {@code c[m * lanes + l]}. */
   static void filter(float[] c, int n, int lanes) {
     if (n < 2) return;
+    if (lanes == 1) {
+      filterLine(c, n);
+      return;
+    }
     int total = n * lanes;
     for (int e = 0; e < total; e++) c[e] *= GAIN;
     float zn1 = 1f;
@@ -123,6 +127,31 @@ final class BSplinePrefilter {
     for (int m = n - 2; m >= 0; m--) {
       int row = m * lanes, next = row + lanes;
       for (int l = 0; l < lanes; l++) c[row + l] = Z * (c[next + l] - c[row + l]);
+    }
+  }
+
+  /** One line, the same operations as {@link #filter} with one lane, without the lane loops. */
+  private static void filterLine(float[] c, int n) {
+    for (int e = 0; e < n; e++) c[e] *= GAIN;
+    float zn1 = 1f;
+    for (int m = 0; m < n - 1 && zn1 != 0f; m++) zn1 *= Z;
+    float c0 = Math.fma(zn1, c[n - 1], c[0]);
+    float zi = Z;
+    for (int m = 1; m < n - 1 && zi != 0f; m++) {
+      c0 = Math.fma(zi, Math.fma(zn1, c[n - 1 - m], c[m]), c0);
+      zi *= Z;
+    }
+    float prev = c0 / (1f - zn1 * zn1);
+    c[0] = prev;
+    for (int m = 1; m < n; m++) {
+      prev = Math.fma(Z, prev, c[m]);
+      c[m] = prev;
+    }
+    float next = Math.fma(Z, c[n - 2], c[n - 1]) * ANTI;
+    c[n - 1] = next;
+    for (int m = n - 2; m >= 0; m--) {
+      next = Z * (next - c[m]);
+      c[m] = next;
     }
   }
 }
