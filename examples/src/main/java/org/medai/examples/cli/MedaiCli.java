@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         org.medai.examples.cli.volume.VolumeCommand.class,
         org.medai.examples.cli.segment.SegmentCommand.class,
         org.medai.examples.cli.nlp.NlpCommand.class,
+        org.medai.examples.cli.transform.ResampleCommand.class,
+        org.medai.examples.cli.transform.ReorientCommand.class,
     })
 public final class MedaiCli implements Runnable {
 

@@ -7,7 +7,7 @@ package org.medai.imaging.transform;
 public enum Interpolation {
   /** Nearest voxel centre ({@code floor(x + 0.5)}); output may keep the source dtype. */
   NEAREST,
-  /** Trilinear: lerp along i, then j, then k, each as {@code fma(f, b - a, a)}. */
+  /** Trilinear: lerp along k, then j, then i, each as {@code fma(f, b - a, a)}. */
   LINEAR,
   /**
    * Cubic B-spline with the exact interpolating prefilter (pole √3 − 2, whole-sample mirror

@@ -100,4 +100,28 @@ public final class Resample {
     CpuResampler.execute(plan, v.data(), out.data(), pool, scope);
     return out;
   }
+
+  /**
+   * Executes a plan into an existing output volume (the plan's target grid and output dtype, same
+   * channel count, contiguous), for hosts that reuse buffers. Temporaries (the B-spline
+   * coefficients) are allocated in a child of {@code scope} and released before returning.
+   */
+  public static void executeInto(ResamplePlan plan, Volume v, Volume out, WorkPool pool, MemoryScope scope) {
+    if (!out.data().isHost() || !out.data().isContiguous() || out.dtype() != plan.outputType()
+        || out.channels() != v.channels() || !out.extent().equals(plan.target().extent())) {
+      throw new TransformException("MEDAI-XFORM-032",
+          "output must be a contiguous host %s volume of extent %s with %d channels; got %s"
+              .formatted(plan.outputType(), plan.target().extent(), v.channels(), out));
+    }
+    if (v.dtype() != plan.sourceType() || !v.geometry().equals(plan.source())) {
+      throw new TransformException("MEDAI-XFORM-031",
+          "plan was made for a %s volume on %s but got %s on %s; plan again for this volume"
+              .formatted(plan.sourceType(), plan.source().extent(), v.dtype(), v.geometry().extent()));
+    }
+    if (!v.data().isHost()) {
+      throw new TransformException("MEDAI-XFORM-030",
+          "volume lives on %s; the CPU resampler needs a host volume".formatted(v.data().device()));
+    }
+    CpuResampler.execute(plan, v.data(), out.data(), pool, scope);
+  }
 }

@@ -24,11 +24,11 @@ import org.medai.core.tensor.DType;
  * <ul>
  *   <li>nearest: {@code (int)(x + 0.5f)};
  *   <li>linear: {@code i0 = (int) x}, {@code f = x - i0}, {@code i1 = min(i0 + 1, n - 1)};
- *       {@code lerp(a, b, f) = fma(f, b - a, a)} along i, then j, then k;
+ *       {@code lerp(a, b, f) = fma(f, b - a, a)} along k, then j, then i;
  *   <li>B-spline / mixed kernels: per-axis weights (cubic: {@code w0 = (1-t)³/6}, {@code w3 = t³/6},
  *       {@code w1 = fma(0.5, t³, fma(-1, t², 2/3))}, {@code w2 = ((1 - w0) - w1) - w3}; linear
- *       {@code 1 - f, f}; nearest 1), summed as {@code acc = fma(w, value, acc)} over i taps, then j,
- *       then k;
+ *       {@code 1 - f, f}; nearest 1), summed as {@code acc = fma(w, value, acc)} starting from 0 over
+ *       the k taps (innermost), then the j taps, then the i taps;
  *   <li>rescale: {@code fma(v, slope, intercept)}, skipped when slope is 1 and intercept 0.
  * </ul>
  * Source values are converted to float32 with a plain cast.

@@ -22,8 +22,8 @@ import org.medai.imaging.transform.ResamplePlan;
  *   for m in n-2..0:                c[m] = z * (c[m+1] - c[m])
  * </pre>
  * Stopping the initial sum when {@code z^m} underflows to zero (m ≈ 80 in float32) changes no bit.
- * Lines along i are filtered one at a time; lines along j and k are filtered row-wise, all i lanes
- * of a row together, so the passes stream through memory without any line buffer.
+ * Lines along i are filtered one staged row at a time; lines along j and k in staged strips of
+ * adjacent i lanes.
  */
 final class BSplinePrefilter {
   static final float Z = (float) (Math.sqrt(3) - 2);
@@ -32,7 +32,17 @@ final class BSplinePrefilter {
 
   private BSplinePrefilter() {}
 
-  /** Converts one source channel (D, H, W view) to float32 at {@code coeff} and prefilters the plan's cubic axes. */
+  /** Lanes per strip of the j and k passes: a strip of n × 64 floats is staged on the heap per task. */
+  static final int STRIP = 64;
+  private static final long FLOAT_BASE = U.arrayBaseOffset(float[].class);
+  private static final long SHORT_BASE = U.arrayBaseOffset(short[].class);
+
+  /**
+   * Converts one source channel (D, H, W view) to float32 at {@code coeff} and prefilters the plan's
+   * cubic axes. Lines along i are staged one row at a time; the j and k passes stage strips of
+   * {@value #STRIP} adjacent i lanes (n × 64 floats per task, a bounded heap block) so the
+   * recursions run over heap arrays the JIT vectorizes across lanes.
+   */
   static void run(Tensor channel, ResamplePlan plan, long coeff, WorkPool pool) {
     int nx = (int) plan.source().extent().i();
     int ny = (int) plan.source().extent().j();
@@ -44,79 +54,104 @@ final class BSplinePrefilter {
     long bsi = st[2] * es, bsj = st[1] * es, bsk = st[0] * es;
     boolean fx = plan.prefilters(0), fy = plan.prefilters(1), fz = plan.prefilters(2);
     long rowBytes = 4L * nx, sliceBytes = rowBytes * ny;
+    boolean shorts = code == VoxelAccess.I16 && bsi == 2;
+    boolean floats = code == VoxelAccess.F32 && bsi == 4;
     pool.parallelFor((long) ny * nz, 64, (from, to) -> {
+      float[] row = new float[nx];
+      short[] staging = shorts ? new short[nx] : null;
       for (long r = from; r < to; r++) {
         int j = (int) (r % ny), k = (int) (r / ny);
         long s = base + j * bsj + k * bsk;
         long d = coeff + k * sliceBytes + j * rowBytes;
-        for (int i = 0; i < nx; i++) U.putFloat(d + 4L * i, VoxelAccess.load(code, s + i * bsi));
-        if (fx) filter(d, nx, 4, 1);
+        if (floats) {
+          U.copyMemory(null, s, row, FLOAT_BASE, 4L * nx);
+        } else if (shorts) {
+          U.copyMemory(null, s, staging, SHORT_BASE, 2L * nx);
+          for (int i = 0; i < nx; i++) row[i] = staging[i];
+        } else {
+          for (int i = 0; i < nx; i++) row[i] = VoxelAccess.load(code, s + i * bsi);
+        }
+        if (fx) filter(row, nx, 1);
+        U.copyMemory(row, FLOAT_BASE, null, d, rowBytes);
       }
     });
-    if (fy) {
-      pool.parallelFor(nz, 1, (from, to) -> {
-        for (long k = from; k < to; k++) filter(coeff + k * sliceBytes, ny, rowBytes, nx);
-      });
-    }
-    if (fz) {
-      pool.parallelFor(ny, 1, (from, to) -> {
-        for (long j = from; j < to; j++) filter(coeff + j * rowBytes, nz, sliceBytes, nx);
-      });
-    }
+    int strips = (nx + STRIP - 1) / STRIP;
+    if (fy) stripPass(coeff, ny, rowBytes, nz, sliceBytes, nx, strips, pool);
+    if (fz) stripPass(coeff, nz, sliceBytes, ny, rowBytes, nx, strips, pool);
   }
 
-  /**
-   * Filters {@code lanes} adjacent float lines at once; line element m of lane l is at
-   * {@code base + m * lineStride + 4 l}.
-   */
-  static void filter(long base, int n, long lineStride, int lanes) {
-    if (n < 2) return;
-    for (int m = 0; m < n; m++) {
-      long row = base + m * lineStride;
-      for (int l = 0; l < lanes; l++) {
-        long a = row + 4L * l;
-        U.putFloat(a, U.getFloat(a) * GAIN);
+  /** Filters every line along an axis of length {@code n} and byte stride {@code lineStride}, in strips of lanes. */
+  private static void stripPass(long coeff, int n, long lineStride, int outer, long outerStride, int nx, int strips,
+      WorkPool pool) {
+    pool.parallelFor((long) outer * strips, 1, (from, to) -> {
+      float[] strip = new float[n * STRIP];
+      for (long t = from; t < to; t++) {
+        long o = t / strips;
+        int x0 = (int) (t % strips) * STRIP;
+        int lanes = Math.min(STRIP, nx - x0);
+        long b = coeff + o * outerStride + 4L * x0;
+        for (int m = 0; m < n; m++) U.copyMemory(null, b + m * lineStride, strip, FLOAT_BASE + 4L * m * lanes, 4L * lanes);
+        filter(strip, n, lanes);
+        for (int m = 0; m < n; m++) U.copyMemory(strip, FLOAT_BASE + 4L * m * lanes, null, b + m * lineStride, 4L * lanes);
       }
+    });
+  }
+
+  /** The recursion on a heap array: element m of lane l at {@code c[m * lanes + l]}. */
+  static void filter(float[] c, int n, int lanes) {
+    if (n < 2) return;
+    if (lanes == 1) {
+      filterLine(c, n);
+      return;
     }
+    int total = n * lanes;
+    for (int e = 0; e < total; e++) c[e] *= GAIN;
     float zn1 = 1f;
     for (int m = 0; m < n - 1 && zn1 != 0f; m++) zn1 *= Z;
-    long last = base + (long) (n - 1) * lineStride;
-    for (int l = 0; l < lanes; l++) {
-      long a = base + 4L * l;
-      U.putFloat(a, Math.fma(zn1, U.getFloat(last + 4L * l), U.getFloat(a)));
-    }
+    int last = (n - 1) * lanes;
+    for (int l = 0; l < lanes; l++) c[l] = Math.fma(zn1, c[last + l], c[l]);
     float zi = Z;
     for (int m = 1; m < n - 1 && zi != 0f; m++) {
-      long rm = base + m * lineStride, rq = base + (long) (n - 1 - m) * lineStride;
-      for (int l = 0; l < lanes; l++) {
-        long a = base + 4L * l;
-        U.putFloat(a, Math.fma(zi, Math.fma(zn1, U.getFloat(rq + 4L * l), U.getFloat(rm + 4L * l)), U.getFloat(a)));
-      }
+      int rm = m * lanes, rq = (n - 1 - m) * lanes;
+      for (int l = 0; l < lanes; l++) c[l] = Math.fma(zi, Math.fma(zn1, c[rq + l], c[rm + l]), c[l]);
       zi *= Z;
     }
     float denom = 1f - zn1 * zn1;
-    for (int l = 0; l < lanes; l++) {
-      long a = base + 4L * l;
-      U.putFloat(a, U.getFloat(a) / denom);
-    }
+    for (int l = 0; l < lanes; l++) c[l] = c[l] / denom;
     for (int m = 1; m < n; m++) {
-      long prev = base + (long) (m - 1) * lineStride, row = base + m * lineStride;
-      for (int l = 0; l < lanes; l++) {
-        long a = row + 4L * l;
-        U.putFloat(a, Math.fma(Z, U.getFloat(prev + 4L * l), U.getFloat(a)));
-      }
+      int row = m * lanes, prev = row - lanes;
+      for (int l = 0; l < lanes; l++) c[row + l] = Math.fma(Z, c[prev + l], c[row + l]);
     }
-    long before = base + (long) (n - 2) * lineStride;
-    for (int l = 0; l < lanes; l++) {
-      long a = last + 4L * l;
-      U.putFloat(a, Math.fma(Z, U.getFloat(before + 4L * l), U.getFloat(a)) * ANTI);
-    }
+    int before = (n - 2) * lanes;
+    for (int l = 0; l < lanes; l++) c[last + l] = Math.fma(Z, c[before + l], c[last + l]) * ANTI;
     for (int m = n - 2; m >= 0; m--) {
-      long row = base + m * lineStride, next = base + (long) (m + 1) * lineStride;
-      for (int l = 0; l < lanes; l++) {
-        long a = row + 4L * l;
-        U.putFloat(a, Z * (U.getFloat(next + 4L * l) - U.getFloat(a)));
-      }
+      int row = m * lanes, next = row + lanes;
+      for (int l = 0; l < lanes; l++) c[row + l] = Z * (c[next + l] - c[row + l]);
+    }
+  }
+
+  /** One line, the same operations as {@link #filter} with one lane, without the lane loops. */
+  private static void filterLine(float[] c, int n) {
+    for (int e = 0; e < n; e++) c[e] *= GAIN;
+    float zn1 = 1f;
+    for (int m = 0; m < n - 1 && zn1 != 0f; m++) zn1 *= Z;
+    float c0 = Math.fma(zn1, c[n - 1], c[0]);
+    float zi = Z;
+    for (int m = 1; m < n - 1 && zi != 0f; m++) {
+      c0 = Math.fma(zi, Math.fma(zn1, c[n - 1 - m], c[m]), c0);
+      zi *= Z;
+    }
+    float prev = c0 / (1f - zn1 * zn1);
+    c[0] = prev;
+    for (int m = 1; m < n; m++) {
+      prev = Math.fma(Z, prev, c[m]);
+      c[m] = prev;
+    }
+    float next = Math.fma(Z, c[n - 2], c[n - 1]) * ANTI;
+    c[n - 1] = next;
+    for (int m = n - 2; m >= 0; m--) {
+      next = Z * (next - c[m]);
+      c[m] = next;
     }
   }
 }

@@ -88,6 +88,11 @@ public final class CpuResampler {
    * allocated in a child of {@code scope} and released before returning.
    */
   public static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope) {
+    execute(plan, source, out, pool, scope, true);
+  }
+
+  /** With {@code fastPaths=false}, every plan runs through the general per-voxel rows (tests compare the two). */
+  static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope, boolean fastPaths) {
     int channels = (int) source.shape(0);
     long outChannelBytes = plan.target().extent().voxelCount() * plan.outputType().byteSize();
     long outBase = out.hostBuffer().address() + out.offset() * plan.outputType().byteSize();
@@ -99,7 +104,7 @@ public final class CpuResampler {
         CpuResampler r = new CpuResampler(plan, srcBase + c * st[0] * es,
             new long[] {st[3] * es, st[2] * es, st[1] * es}, VoxelAccess.code(source.dtype()), es,
             outBase + c * outChannelBytes);
-        r.run(pool);
+        r.run(pool, fastPaths);
       }
       return;
     }
@@ -111,7 +116,7 @@ public final class CpuResampler {
         CpuResampler r = new CpuResampler(plan, ca,
             new long[] {4, 4L * sxOf(plan), 4L * sxOf(plan) * plan.source().extent().j()},
             VoxelAccess.F32, 4, outBase + c * outChannelBytes);
-        r.run(pool);
+        r.run(pool, fastPaths);
       }
     }
   }
@@ -120,22 +125,33 @@ public final class CpuResampler {
     return p.source().extent().i();
   }
 
-  private void run(WorkPool pool) {
+  private void run(WorkPool pool, boolean fastPaths) {
     int tj = (nj + TILE_J - 1) / TILE_J;
     int tk = (nk + TILE_K - 1) / TILE_K;
-    boolean sepLinear = plan.interpolation() == Interpolation.LINEAR && plan.isSeparable()
+    boolean sepLinear = fastPaths && plan.interpolation() == Interpolation.LINEAR && plan.isSeparable()
         && kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
     SeparableTables tables = sepLinear ? new SeparableTables() : null;
+    TapTables taps = fastPaths && !sepLinear && plan.isSeparable()
+        && (plan.interpolation() == Interpolation.BSPLINE || plan.interpolation() == Interpolation.LINEAR)
+        ? new TapTables() : null;
     pool.parallelFor((long) tj * tk, 1, (from, to) -> {
       Scratch s = new Scratch();
+      BlockScratch bs = tables != null ? new BlockScratch() : null;
+      TapScratch ts = taps != null ? new TapScratch() : null;
       for (long t = from; t < to; t++) {
         int k0 = (int) (t / tj) * TILE_K;
         int j0 = (int) (t % tj) * TILE_J;
+        if (tables != null) {
+          tileLinearSeparable(tables, bs, j0, Math.min(nj, j0 + TILE_J), k0, Math.min(nk, k0 + TILE_K));
+          continue;
+        }
+        if (taps != null && tileTapsSeparable(taps, ts, j0, Math.min(nj, j0 + TILE_J), k0, Math.min(nk, k0 + TILE_K))) {
+          continue;
+        }
         for (int k = k0; k < Math.min(nk, k0 + TILE_K); k++) {
           for (int j = j0; j < Math.min(nj, j0 + TILE_J); j++) {
             long d = dst + ((long) k * nj + j) * ni * outSize;
-            if (tables != null) rowLinearSeparable(tables, j, k, d);
-            else {
+            {
               switch (plan.interpolation()) {
                 case NEAREST -> rowNearest(j, k, d);
                 case LINEAR -> {
@@ -181,9 +197,10 @@ public final class CpuResampler {
     float c010 = VoxelAccess.load(c, b + dj), c110 = VoxelAccess.load(c, b + dj + di);
     float c001 = VoxelAccess.load(c, b + dk), c101 = VoxelAccess.load(c, b + dk + di);
     float c011 = VoxelAccess.load(c, b + dk + dj), c111 = VoxelAccess.load(c, b + dk + dj + di);
-    float e00 = lerp(c000, c100, fx), e10 = lerp(c010, c110, fx);
-    float e01 = lerp(c001, c101, fx), e11 = lerp(c011, c111, fx);
-    return lerp(lerp(e00, e10, fy), lerp(e01, e11, fy), fz);
+    // k first, then j, then i: the order the separable row path computes in, bit for bit
+    float g0 = lerp(lerp(c000, c001, fz), lerp(c010, c011, fz), fy);
+    float g1 = lerp(lerp(c100, c101, fz), lerp(c110, c111, fz), fy);
+    return lerp(g0, g1, fx);
   }
 
   private void rowLinear(int j, int k, long d) {
@@ -215,6 +232,12 @@ public final class CpuResampler {
   private final class SeparableTables {
     final long[] offI, dI, offJ, dJ, offK, dK;
     final float[] fI, fJ, fK;
+    /** Lower source i index per output i (-1 outside), its upper neighbour, and the needed source i range. */
+    final int[] xI, x1I, yI, y1I, zI, z1I;
+    final int xlo, xhi;
+    /** Output i range [iFirst, iEnd) with every voxel inside the field, and whether all others are outside. */
+    final int iFirst, iEnd;
+    final boolean contiguous;
 
     SeparableTables() {
       offI = new long[ni]; dI = new long[ni]; fI = new float[ni];
@@ -223,6 +246,49 @@ public final class CpuResampler {
       fill(ni, a0, a3, mx, px, sx, bsi, offI, dI, fI);
       fill(nj, a5, a7, my, py, sy, bsj, offJ, dJ, fJ);
       fill(nk, a10, a11, mz, pz, sz, bsk, offK, dK, fK);
+      xI = new int[ni];
+      x1I = new int[ni];
+      yI = new int[nj];
+      y1I = new int[nj];
+      zI = new int[nk];
+      z1I = new int[nk];
+      indices(offI, dI, bsi, xI, x1I);
+      indices(offJ, dJ, bsj, yI, y1I);
+      indices(offK, dK, bsk, zI, z1I);
+      int lo = Integer.MAX_VALUE, hi = -1;
+      for (int q = 0; q < ni; q++) {
+        if (xI[q] < 0) continue;
+        lo = Math.min(lo, xI[q]);
+        hi = Math.max(hi, x1I[q]);
+      }
+      xlo = hi < 0 ? 0 : lo;
+      xhi = hi;
+      int first = 0;
+      while (first < ni && xI[first] < 0) first++;
+      int end = first;
+      while (end < ni && xI[end] >= 0) end++;
+      int rest = end;
+      while (rest < ni && xI[rest] < 0) rest++;
+      iFirst = first;
+      iEnd = end;
+      contiguous = rest == ni;
+      for (int q = 0; q < ni; q++) {
+        if (xI[q] >= 0) {
+          xI[q] -= xlo;
+          x1I[q] -= xlo;
+        }
+      }
+    }
+
+    private void indices(long[] off, long[] dd, long stride, int[] q0, int[] q1) {
+      for (int q = 0; q < off.length; q++) {
+        if (off[q] < 0) {
+          q0[q] = -1;
+          continue;
+        }
+        q0[q] = (int) (off[q] / stride);
+        q1[q] = q0[q] + (dd[q] != 0 ? 1 : 0);
+      }
     }
 
     private void fill(int n, float scale, float shift, float n1, float period, int sn, long stride,
@@ -239,6 +305,269 @@ public final class CpuResampler {
         f[q] = x - q0;
       }
     }
+  }
+
+  private static final long SHORT_BASE = U.arrayBaseOffset(short[].class);
+  private static final long FLOAT_BASE = U.arrayBaseOffset(float[].class);
+
+  /** Largest source block (rows × slices) a tile may stage; beyond it (strong downsampling) rows are read directly. */
+  static final int MAX_BLOCK_ROWS = 256;
+
+  /** Per-task buffers of the separable path: the staged float32 source block, one blended row, one output row. */
+  private final class BlockScratch {
+    /** One heap array per staged source row: the vectorizer wants whole arrays, not offsets into one. */
+    float[][] rows = new float[0][];
+    short[] staging = code == VoxelAccess.I16 && bsi == 2 ? new short[sx] : null;
+    final float[] blended = new float[sx];
+    final float[] out = new float[ni];
+  }
+
+  /**
+   * One tile of a rotation-free linear plan. The source rows the tile touches are staged once as
+   * float32 (int16 rows are copied, then widened in a loop the JIT vectorizes); each output row then
+   * blends its four source rows along k, then j, into one row (vectorized fma loop) and lerps two
+   * neighbours of that row along i. Same operations in the same order as {@link #trilinear}, so the
+   * same bits as the general path.
+   */
+  private void tileLinearSeparable(SeparableTables t, BlockScratch b, int jStart, int jEnd, int kStart, int kEnd) {
+    int ylo = Integer.MAX_VALUE, yhi = -1, zlo = Integer.MAX_VALUE, zhi = -1;
+    for (int j = jStart; j < jEnd; j++) {
+      if (t.yI[j] < 0) continue;
+      ylo = Math.min(ylo, t.yI[j]);
+      yhi = Math.max(yhi, t.y1I[j]);
+    }
+    for (int k = kStart; k < kEnd; k++) {
+      if (t.zI[k] < 0) continue;
+      zlo = Math.min(zlo, t.zI[k]);
+      zhi = Math.max(zhi, t.z1I[k]);
+    }
+    int ny = yhi - ylo + 1, nz = zhi - zlo + 1, lo = t.xlo, nx = t.xhi - lo + 1;
+    boolean staged = yhi >= 0 && zhi >= 0 && t.xhi >= 0 && (long) ny * nz <= MAX_BLOCK_ROWS;
+    if (staged) {
+      if (b.rows.length < ny * nz) {
+        float[][] grown = new float[ny * nz][];
+        System.arraycopy(b.rows, 0, grown, 0, b.rows.length);
+        for (int r = b.rows.length; r < grown.length; r++) grown[r] = new float[sx];
+        b.rows = grown;
+      }
+      for (int z = 0; z < nz; z++) {
+        for (int y = 0; y < ny; y++) {
+          long s = src + (long) (ylo + y) * bsj + (long) (zlo + z) * bsk + (long) lo * bsi;
+          final float[] dstRow = b.rows[z * ny + y];
+          if (b.staging != null) {
+            final short[] st = b.staging;
+            U.copyMemory(null, s, st, SHORT_BASE, 2L * nx);
+            for (int x = 0; x < nx; x++) dstRow[x] = st[x];
+          } else if (code == VoxelAccess.F32 && bsi == 4) {
+            U.copyMemory(null, s, dstRow, FLOAT_BASE, 4L * nx);
+          } else {
+            for (int x = 0; x < nx; x++) dstRow[x] = VoxelAccess.load(code, s + x * bsi);
+          }
+        }
+      }
+    }
+    for (int k = kStart; k < kEnd; k++) {
+      for (int j = jStart; j < jEnd; j++) {
+        long d = dst + ((long) k * nj + j) * ni * 4;
+        if (t.yI[j] < 0 || t.zI[k] < 0 || t.xhi < 0) {
+          for (int i = 0; i < ni; i++) U.putFloat(d + 4L * i, fillF);
+        } else if (!staged) {
+          rowLinearSeparable(t, j, k, d);
+        } else {
+          int y0 = t.yI[j] - ylo, y1 = t.y1I[j] - ylo, z0 = t.zI[k] - zlo, z1 = t.z1I[k] - zlo;
+          blendRow(b.rows[z0 * ny + y0], b.rows[z1 * ny + y0], b.rows[z0 * ny + y1], b.rows[z1 * ny + y1],
+              b.blended, nx, t.fJ[j], t.fK[k]);
+          gatherRow(t, b.blended, lo, b.out, d);
+        }
+      }
+    }
+  }
+
+  private static void blendRow(float[] r00, float[] r01, float[] r10, float[] r11, float[] row, int n, float fy, float fz) {
+    for (int x = 0; x < n; x++) {
+      float a = r00[x], c = r10[x];
+      float p = Math.fma(fz, r01[x] - a, a), q = Math.fma(fz, r11[x] - c, c);
+      row[x] = Math.fma(fy, q - p, p);
+    }
+  }
+
+  private void gatherRow(SeparableTables t, float[] row, int lo, float[] out, long d) {
+    final int[] xI = t.xI, x1I = t.x1I;
+    final float[] fI = t.fI;
+    final float ff = fillF;
+    if (t.contiguous) {
+      int first = t.iFirst, end = t.iEnd;
+      for (int i = 0; i < first; i++) out[i] = ff;
+      for (int i = end; i < ni; i++) out[i] = ff;
+      if (rescale) {
+        final float sl = slope, ic = intercept;
+        for (int i = first; i < end; i++) {
+          float a = row[xI[i]];
+          out[i] = Math.fma(Math.fma(fI[i], row[x1I[i]] - a, a), sl, ic);
+        }
+      } else {
+        for (int i = first; i < end; i++) {
+          float a = row[xI[i]];
+          out[i] = Math.fma(fI[i], row[x1I[i]] - a, a);
+        }
+      }
+    } else if (rescale) {
+      final float sl = slope, ic = intercept;
+      for (int i = 0; i < ni; i++) {
+        int x0 = xI[i];
+        if (x0 < 0) out[i] = ff;
+        else {
+          float a = row[x0];
+          out[i] = Math.fma(Math.fma(fI[i], row[x1I[i]] - a, a), sl, ic);
+        }
+      }
+    } else {
+      for (int i = 0; i < ni; i++) {
+        int x0 = xI[i];
+        if (x0 < 0) out[i] = ff;
+        else {
+          float a = row[x0];
+          out[i] = Math.fma(fI[i], row[x1I[i]] - a, a);
+        }
+      }
+    }
+    U.copyMemory(out, FLOAT_BASE, null, d, 4L * ni);
+  }
+
+  /**
+   * Per-axis taps of a rotation-free plan with any per-axis kernels (B-spline, mixed anisotropic):
+   * source index and weight of each tap, per output index; index -1 marks outside the field.
+   */
+  private final class TapTables {
+    final int ti = kx.taps(), tj = ky.taps(), tk = kz.taps();
+    final int[] xT = new int[ni * 4], yT = new int[nj * 4], zT = new int[nk * 4];
+    final float[] wX = new float[ni * 4], wY = new float[nj * 4], wZ = new float[nk * 4];
+    int xlo = Integer.MAX_VALUE, xhi = -1;
+
+    TapTables() {
+      axis(kx, ni, a0, a3, mx, px, sx, xT, wX);
+      axis(ky, nj, a5, a7, my, py, sy, yT, wY);
+      axis(kz, nk, a10, a11, mz, pz, sz, zT, wZ);
+      for (int q = 0; q < ni; q++) {
+        for (int a = 0; a < ti && xT[4 * q] >= 0; a++) {
+          xlo = Math.min(xlo, xT[4 * q + a]);
+          xhi = Math.max(xhi, xT[4 * q + a]);
+        }
+      }
+      for (int q = 0; q < ni; q++) {
+        if (xT[4 * q] < 0) continue;
+        for (int a = 0; a < ti; a++) xT[4 * q + a] -= xlo;
+      }
+    }
+
+    private void axis(AxisKernel kind, int n, float scale, float shift, float n1, float period, int sn, int[] t, float[] w) {
+      long[] off = new long[4];
+      float[] ww = new float[4];
+      for (int q = 0; q < n; q++) {
+        float x = map(Math.fma(scale, (float) q, shift), n1, period);
+        if (x != x) {
+          t[4 * q] = -1;
+          continue;
+        }
+        int m = taps(kind, x, sn, 1, off, ww);
+        for (int a = 0; a < m; a++) {
+          t[4 * q + a] = (int) off[a];
+          w[4 * q + a] = ww[a];
+        }
+      }
+    }
+  }
+
+  /** Per-task buffers of the separable tap path. */
+  private final class TapScratch {
+    float[][] rows = new float[0][];
+    final short[] staging = code == VoxelAccess.I16 && bsi == 2 ? new short[sx] : null;
+    final float[] accK = new float[sx], accJ = new float[sx], out = new float[ni];
+  }
+
+  /**
+   * One tile of a rotation-free plan with per-axis taps: the source rows the tile touches are staged
+   * as float32 heap rows; per output row, the k taps then the j taps are accumulated across the
+   * whole row with vectorizable fma loops, then the i taps are gathered. Same order and bits as
+   * {@link #rowTaps}. Returns false (the caller falls back to the general path) when the tile's
+   * source block is too large.
+   */
+  private boolean tileTapsSeparable(TapTables t, TapScratch b, int jStart, int jEnd, int kStart, int kEnd) {
+    int ylo = Integer.MAX_VALUE, yhi = -1, zlo = Integer.MAX_VALUE, zhi = -1;
+    for (int j = jStart; j < jEnd; j++) {
+      for (int q = 0; q < t.tj && t.yT[4 * j] >= 0; q++) {
+        ylo = Math.min(ylo, t.yT[4 * j + q]);
+        yhi = Math.max(yhi, t.yT[4 * j + q]);
+      }
+    }
+    for (int k = kStart; k < kEnd; k++) {
+      for (int q = 0; q < t.tk && t.zT[4 * k] >= 0; q++) {
+        zlo = Math.min(zlo, t.zT[4 * k + q]);
+        zhi = Math.max(zhi, t.zT[4 * k + q]);
+      }
+    }
+    int ny = yhi - ylo + 1, nz = zhi - zlo + 1, lo = t.xlo, nx = t.xhi - lo + 1;
+    if (yhi >= 0 && zhi >= 0 && t.xhi >= 0 && (long) ny * nz > MAX_BLOCK_ROWS) return false;
+    boolean any = yhi >= 0 && zhi >= 0 && t.xhi >= 0;
+    if (any) {
+      if (b.rows.length < ny * nz) {
+        float[][] grown = new float[ny * nz][];
+        System.arraycopy(b.rows, 0, grown, 0, b.rows.length);
+        for (int r = b.rows.length; r < grown.length; r++) grown[r] = new float[sx];
+        b.rows = grown;
+      }
+      for (int z = 0; z < nz; z++) {
+        for (int y = 0; y < ny; y++) {
+          long s = src + (long) (ylo + y) * bsj + (long) (zlo + z) * bsk + (long) lo * bsi;
+          final float[] dstRow = b.rows[z * ny + y];
+          if (b.staging != null) {
+            final short[] st = b.staging;
+            U.copyMemory(null, s, st, SHORT_BASE, 2L * nx);
+            for (int x = 0; x < nx; x++) dstRow[x] = st[x];
+          } else if (code == VoxelAccess.F32 && bsi == 4) {
+            U.copyMemory(null, s, dstRow, FLOAT_BASE, 4L * nx);
+          } else {
+            for (int x = 0; x < nx; x++) dstRow[x] = VoxelAccess.load(code, s + x * bsi);
+          }
+        }
+      }
+    }
+    final float[] accK = b.accK, accJ = b.accJ, out = b.out;
+    for (int k = kStart; k < kEnd; k++) {
+      for (int j = jStart; j < jEnd; j++) {
+        long d = dst + ((long) k * nj + j) * ni * 4;
+        if (!any || t.yT[4 * j] < 0 || t.zT[4 * k] < 0) {
+          for (int i = 0; i < ni; i++) U.putFloat(d + 4L * i, fillF);
+          continue;
+        }
+        java.util.Arrays.fill(accJ, 0, nx, 0f);
+        for (int q = 0; q < t.tj; q++) {
+          java.util.Arrays.fill(accK, 0, nx, 0f);
+          int y = t.yT[4 * j + q] - ylo;
+          for (int c = 0; c < t.tk; c++) {
+            final float[] row = b.rows[(t.zT[4 * k + c] - zlo) * ny + y];
+            final float w = t.wZ[4 * k + c];
+            for (int x = 0; x < nx; x++) accK[x] = Math.fma(w, row[x], accK[x]);
+          }
+          final float w = t.wY[4 * j + q];
+          for (int x = 0; x < nx; x++) accJ[x] = Math.fma(w, accK[x], accJ[x]);
+        }
+        final int[] xT = t.xT;
+        final float[] wX = t.wX;
+        final int ti = t.ti;
+        for (int i = 0; i < ni; i++) {
+          if (xT[4 * i] < 0) {
+            out[i] = fillF;
+            continue;
+          }
+          float acc = 0f;
+          for (int a = 0; a < ti; a++) acc = Math.fma(wX[4 * i + a], accJ[xT[4 * i + a]], acc);
+          out[i] = rescale ? Math.fma(acc, slope, intercept) : acc;
+        }
+        U.copyMemory(out, FLOAT_BASE, null, d, 4L * ni);
+      }
+    }
+    return true;
   }
 
   private void rowLinearSeparable(SeparableTables t, int j, int k, long d) {
@@ -349,16 +678,17 @@ public final class CpuResampler {
       int ti = taps(kx, x, sx, bsi, oi, wi);
       int tj = taps(ky, y, sy, bsj, oj, wj);
       int tk = taps(kz, z, sz, bsk, ok, wk);
+      // k taps innermost, then j, then i: the order the separable tile path computes in
       float acc = 0f;
-      for (int c = 0; c < tk; c++) {
+      for (int a = 0; a < ti; a++) {
         float accJ = 0f;
         for (int b = 0; b < tj; b++) {
-          long row = src + ok[c] + oj[b];
-          float accI = 0f;
-          for (int a = 0; a < ti; a++) accI = Math.fma(wi[a], VoxelAccess.load(code, row + oi[a]), accI);
-          accJ = Math.fma(wj[b], accI, accJ);
+          long col = src + oi[a] + oj[b];
+          float accK = 0f;
+          for (int c = 0; c < tk; c++) accK = Math.fma(wk[c], VoxelAccess.load(code, col + ok[c]), accK);
+          accJ = Math.fma(wj[b], accK, accJ);
         }
-        acc = Math.fma(wk[c], accJ, acc);
+        acc = Math.fma(wi[a], accJ, acc);
       }
       U.putFloat(o, rescale ? Math.fma(acc, slope, intercept) : acc);
     }
