@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.medai.core.Json;
-import org.medai.core.ReadLimits;
 import org.medai.core.concurrent.WorkPool;
 import org.medai.core.geometry.Vec3;
 import org.medai.core.memory.MemoryScope;
@@ -18,15 +17,13 @@ import org.medai.core.model.ModelRuntimes;
 import org.medai.core.tensor.Volume;
 import org.medai.examples.cli.BadInputException;
 import org.medai.examples.cli.MedaiCli;
+import org.medai.examples.cli.VolumeInputs;
 import org.medai.imaging.io.dicom.DicomReader;
 import org.medai.imaging.io.dicom.seg.Code;
 import org.medai.imaging.io.dicom.seg.DicomSegWriter;
 import org.medai.imaging.io.dicom.seg.SegSource;
 import org.medai.imaging.io.dicom.seg.Segment;
-import org.medai.imaging.io.nifti.NiftiReader;
 import org.medai.imaging.io.nifti.NiftiWriter;
-import org.medai.imaging.io.series.AssemblyOptions;
-import org.medai.imaging.io.series.DicomVolumes;
 import org.medai.imaging.segmentation.Activation;
 import org.medai.imaging.segmentation.Blend;
 import org.medai.imaging.segmentation.LabelMaps;
@@ -112,18 +109,16 @@ public final class SegmentCommand implements Callable<Integer> {
         });
     if (tta.equalsIgnoreCase("flip")) w = w.withFlipAxes(0, 1, 2);
     else if (!tta.equalsIgnoreCase("none")) throw new BadInputException("--tta must be none or flip, got " + tta);
-    boolean dicom = !isNifti(in);
+    boolean dicom = !VolumeInputs.isNifti(in);
     if (segDicom != null && !dicom) throw new BadInputException("--seg-dicom needs a DICOM input to reference");
     long t0 = System.nanoTime();
     try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(threads);
          Model m = ModelRuntimes.load(model, ModelOptions.defaults().withThreads(threads))) {
-      Volume source = dicom
-          ? DicomVolumes.read(in, AssemblyOptions.defaults(), ReadLimits.defaults(), pool, scope).volume()
-          : NiftiReader.read(in, ReadLimits.defaults(), scope).volume();
+      Volume source = VolumeInputs.realValues(VolumeInputs.read(in, pool, scope), scope);
       long tRead = System.nanoTime();
       Volume input = source;
       if (spacing != null) {
-        double[] sp = doubles(spacing, "--spacing");
+        double[] sp = VolumeInputs.parseTriple(spacing, "--spacing");
         input = Resample.toSpacing(source, Vec3.of(sp[0], sp[1], sp[2]), ResampleOptions.linear(), pool, scope);
       }
       SlidingWindowInference inference = new SlidingWindowInference(m, w);
@@ -169,11 +164,6 @@ public final class SegmentCommand implements Callable<Integer> {
     return MedaiCli.EXIT_OK;
   }
 
-  static boolean isNifti(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".nii") || n.endsWith(".nii.gz") || n.endsWith(".hdr") || n.endsWith(".img");
-  }
-
   private static List<Path> dicomFiles(Path in) throws java.io.IOException {
     if (Files.isRegularFile(in)) return List.of(in);
     try (Stream<Path> s = Files.walk(in)) {
@@ -182,26 +172,13 @@ public final class SegmentCommand implements Callable<Integer> {
   }
 
   private static int[] ints(String s, String flag) {
-    double[] d = doubles(s, flag);
+    double[] d = VolumeInputs.parseTriple(s, flag);
     int[] r = new int[3];
     for (int i = 0; i < 3; i++) {
       if (d[i] != Math.rint(d[i]) || d[i] < 1) throw new BadInputException(flag + " needs three positive integers, got " + s);
       r[i] = (int) d[i];
     }
     return r;
-  }
-
-  private static double[] doubles(String s, String flag) {
-    String[] p = s.split(",");
-    if (p.length != 3) throw new BadInputException(flag + " needs three comma-separated values, got " + s);
-    double[] d = new double[3];
-    try {
-      for (int i = 0; i < 3; i++) d[i] = Double.parseDouble(p[i].trim());
-    } catch (NumberFormatException e) {
-      throw new BadInputException(flag + " needs numbers, got " + s);
-    }
-    for (double v : d) if (!(v > 0)) throw new BadInputException(flag + " values must be positive, got " + s);
-    return d;
   }
 
   /** Prints progress on stderr every 10%. */

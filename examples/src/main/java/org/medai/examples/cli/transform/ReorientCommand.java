@@ -8,6 +8,7 @@ import org.medai.core.geometry.Orientation;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.Volume;
 import org.medai.examples.cli.MedaiCli;
+import org.medai.examples.cli.VolumeInputs;
 import org.medai.imaging.io.nifti.NiftiWriter;
 import org.medai.imaging.transform.Reorient;
 import picocli.CommandLine.Command;
@@ -41,11 +42,11 @@ public final class ReorientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String dev = TransformInput.device(device);
-    TransformInput.checkOutput(out);
+    String dev = VolumeInputs.device(device);
+    VolumeInputs.checkOutput(out);
     Orientation.directionOf(to); // a bad code fails here, before any reading
     try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(Math.max(1, threads))) {
-      TransformInput.Loaded src = TransformInput.read(in, pool, scope);
+      VolumeInputs.Loaded src = VolumeInputs.read(in, pool, scope);
       Volume r = Reorient.to(src.volume(), to, pool, scope);
       NiftiWriter.Options wo = NiftiWriter.Options.defaults();
       if (src.slope() != 1 || src.intercept() != 0) wo = wo.withScaling(src.slope(), src.intercept());

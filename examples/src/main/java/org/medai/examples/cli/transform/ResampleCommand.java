@@ -12,6 +12,7 @@ import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.Volume;
 import org.medai.examples.cli.BadInputException;
 import org.medai.examples.cli.MedaiCli;
+import org.medai.examples.cli.VolumeInputs;
 import org.medai.imaging.io.nifti.NiftiReader;
 import org.medai.imaging.io.nifti.NiftiWriter;
 import org.medai.imaging.transform.Boundary;
@@ -71,8 +72,8 @@ public final class ResampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String dev = TransformInput.device(device);
-    TransformInput.checkOutput(out);
+    String dev = VolumeInputs.device(device);
+    VolumeInputs.checkOutput(out);
     if (threads < 1) throw new BadInputException("--threads must be at least 1, got " + threads);
     Interpolation mode = switch (interp.toLowerCase(Locale.ROOT)) {
       case "nearest" -> Interpolation.NEAREST;
@@ -88,7 +89,7 @@ public final class ResampleCommand implements Callable<Integer> {
       default -> throw new BadInputException("--boundary must be constant, edge or mirror; got " + boundary);
     };
     try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(threads)) {
-      TransformInput.Loaded src = TransformInput.read(in, pool, scope);
+      VolumeInputs.Loaded src = VolumeInputs.read(in, pool, scope);
       Volume v = src.volume();
       Geometry tgt = target.like != null
           ? NiftiReader.readHeader(target.like, ReadLimits.defaults()).geometry()
@@ -117,19 +118,6 @@ public final class ResampleCommand implements Callable<Integer> {
   }
 
   static Vec3 parseSpacing(String s) {
-    String[] parts = s.split(",");
-    if (parts.length != 3) throw new BadInputException("--spacing needs three comma-separated values in mm; got " + s);
-    double[] v = new double[3];
-    for (int a = 0; a < 3; a++) {
-      try {
-        v[a] = Double.parseDouble(parts[a].trim());
-      } catch (NumberFormatException e) {
-        throw new BadInputException("--spacing value '" + parts[a] + "' is not a number");
-      }
-      if (!(v[a] > 0) || Double.isInfinite(v[a])) {
-        throw new BadInputException("--spacing values must be positive mm; got " + s);
-      }
-    }
-    return Vec3.of(v);
+    return Vec3.of(VolumeInputs.parseTriple(s, "--spacing"));
   }
 }

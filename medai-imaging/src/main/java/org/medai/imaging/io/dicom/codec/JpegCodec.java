@@ -10,7 +10,7 @@ import org.medai.imaging.internal.codec.JpegDctDecoder;
  * arithmetic-coded streams are refused with {@code MEDAI-CODEC-003}. Registered as a
  * {@link FrameDecoderProvider} (ServiceLoader); the decoder is stateless and thread-safe.
  */
-public final class JpegCodec implements FrameDecoderProvider {
+public final class JpegCodec extends SingleDecoderProvider {
   /** JPEG Baseline (Process 1), 8-bit. */
   public static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
   /** JPEG Extended (Process 2 and 4), 8 and 12-bit. */
@@ -21,25 +21,12 @@ public final class JpegCodec implements FrameDecoderProvider {
   private static final FrameDecoder DECODER = new JpegDctDecoder();
 
   /** The service-loader constructor; cheap, never throws. Prefer {@link #decoder()} in code. */
-  public JpegCodec() {}
+  public JpegCodec() {
+    super("jpeg", TRANSFER_SYNTAX_UIDS, DECODER);
+  }
 
   /** The shared, thread-safe decoder for every UID in {@link #TRANSFER_SYNTAX_UIDS}. */
   public static FrameDecoder decoder() {
     return DECODER;
-  }
-
-  @Override
-  public String name() {
-    return "jpeg";
-  }
-
-  @Override
-  public Set<String> transferSyntaxUids() {
-    return TRANSFER_SYNTAX_UIDS;
-  }
-
-  @Override
-  public FrameDecoder decoder(String transferSyntaxUid) {
-    return TRANSFER_SYNTAX_UIDS.contains(transferSyntaxUid) ? DECODER : null;
   }
 }

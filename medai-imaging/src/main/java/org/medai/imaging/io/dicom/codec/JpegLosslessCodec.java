@@ -9,7 +9,7 @@ import org.medai.imaging.internal.codec.JpegLosslessDecoder;
  * {@link FrameDecoderProvider} (ServiceLoader); the decoder is stateless and thread-safe and
  * produces stored values (signed per PixelRepresentation).
  */
-public final class JpegLosslessCodec implements FrameDecoderProvider {
+public final class JpegLosslessCodec extends SingleDecoderProvider {
   /** JPEG Lossless, Non-Hierarchical (Process 14), any predictor. */
   public static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
   /** JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14, selection value 1). */
@@ -20,25 +20,12 @@ public final class JpegLosslessCodec implements FrameDecoderProvider {
   private static final FrameDecoder DECODER = new JpegLosslessDecoder();
 
   /** The service-loader constructor; cheap, never throws. Prefer {@link #decoder()} in code. */
-  public JpegLosslessCodec() {}
+  public JpegLosslessCodec() {
+    super("jpeg-lossless", TRANSFER_SYNTAX_UIDS, DECODER);
+  }
 
   /** The shared, thread-safe decoder for every UID in {@link #TRANSFER_SYNTAX_UIDS}. */
   public static FrameDecoder decoder() {
     return DECODER;
-  }
-
-  @Override
-  public String name() {
-    return "jpeg-lossless";
-  }
-
-  @Override
-  public Set<String> transferSyntaxUids() {
-    return TRANSFER_SYNTAX_UIDS;
-  }
-
-  @Override
-  public FrameDecoder decoder(String transferSyntaxUid) {
-    return TRANSFER_SYNTAX_UIDS.contains(transferSyntaxUid) ? DECODER : null;
   }
 }

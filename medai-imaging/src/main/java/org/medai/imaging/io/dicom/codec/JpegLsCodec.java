@@ -10,7 +10,7 @@ import org.medai.imaging.internal.codec.JpegLsDecoder;
  * {@link FrameDecoderProvider} (ServiceLoader); the decoder is stateless and thread-safe and
  * produces stored values.
  */
-public final class JpegLsCodec implements FrameDecoderProvider {
+public final class JpegLsCodec extends SingleDecoderProvider {
   /** JPEG-LS Lossless Image Compression. */
   public static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
   /** JPEG-LS Lossy (Near-Lossless) Image Compression. */
@@ -21,25 +21,12 @@ public final class JpegLsCodec implements FrameDecoderProvider {
   private static final FrameDecoder DECODER = new JpegLsDecoder();
 
   /** The service-loader constructor; cheap, never throws. Prefer {@link #decoder()} in code. */
-  public JpegLsCodec() {}
+  public JpegLsCodec() {
+    super("jpeg-ls", TRANSFER_SYNTAX_UIDS, DECODER);
+  }
 
   /** The shared, thread-safe decoder for every UID in {@link #TRANSFER_SYNTAX_UIDS}. */
   public static FrameDecoder decoder() {
     return DECODER;
-  }
-
-  @Override
-  public String name() {
-    return "jpeg-ls";
-  }
-
-  @Override
-  public Set<String> transferSyntaxUids() {
-    return TRANSFER_SYNTAX_UIDS;
-  }
-
-  @Override
-  public FrameDecoder decoder(String transferSyntaxUid) {
-    return TRANSFER_SYNTAX_UIDS.contains(transferSyntaxUid) ? DECODER : null;
   }
 }

@@ -9,7 +9,7 @@ import org.medai.imaging.internal.codec.RleDecoder;
  * conversion is applied (RLE does not imply one). Registered as a {@link FrameDecoderProvider}
  * (ServiceLoader); the decoder is stateless and thread-safe.
  */
-public final class RleCodec implements FrameDecoderProvider {
+public final class RleCodec extends SingleDecoderProvider {
   /** RLE Lossless. */
   public static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
   /** Transfer syntaxes this family decodes. */
@@ -18,25 +18,12 @@ public final class RleCodec implements FrameDecoderProvider {
   private static final FrameDecoder DECODER = new RleDecoder();
 
   /** The service-loader constructor; cheap, never throws. Prefer {@link #decoder()} in code. */
-  public RleCodec() {}
+  public RleCodec() {
+    super("rle", TRANSFER_SYNTAX_UIDS, DECODER);
+  }
 
   /** The shared, thread-safe decoder for every UID in {@link #TRANSFER_SYNTAX_UIDS}. */
   public static FrameDecoder decoder() {
     return DECODER;
-  }
-
-  @Override
-  public String name() {
-    return "rle";
-  }
-
-  @Override
-  public Set<String> transferSyntaxUids() {
-    return TRANSFER_SYNTAX_UIDS;
-  }
-
-  @Override
-  public FrameDecoder decoder(String transferSyntaxUid) {
-    return TRANSFER_SYNTAX_UIDS.contains(transferSyntaxUid) ? DECODER : null;
   }
 }
