@@ -8,9 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.medai.ehr.timeline.ClinicalEvent;
-import org.medai.ehr.timeline.EventValue;
 import org.medai.ehr.timeline.PatientTimeline;
-import org.medai.ehr.timeline.UnitNormalizer;
 
 /**
  * Encodes a patient's timeline onto a {@link GridSpec} grid at a cutoff: per-bin aggregation, a mask
@@ -25,7 +23,6 @@ import org.medai.ehr.timeline.UnitNormalizer;
 public final class GridEncoder {
   private final GridSpec spec;
   private final ImputationStats stats;
-  private final UnitNormalizer units = UnitNormalizer.standard();
   private final Map<String, LongAdder> unitProblems = new ConcurrentHashMap<>();
   private final long binMillis;
   private final double[] timestamps;
@@ -69,17 +66,8 @@ public final class GridEncoder {
     return b >= spec.bins() ? -1 : (int) b;
   }
 
-  /** The value of {@code e} for variable {@code v} in the variable's unit; NaN when not numeric or not convertible. */
   double valueOf(ClinicalEvent e, Variable v) {
-    if (v.aggregation() == Aggregation.COUNT) return 1;
-    if (!(e.value() instanceof EventValue.Numeric n)) return Double.NaN;
-    if (v.unit() == null || v.unit().equals(n.unit())) return n.value();
-    UnitNormalizer.Conversion c = units.convert(n.value(), n.unit(), v.unit(), "http://loinc.org".equals(e.system()) ? e.code() : null);
-    if (!c.ok()) {
-      unitProblems.computeIfAbsent(c.reason(), k -> new LongAdder()).increment();
-      return Double.NaN;
-    }
-    return c.value();
+    return Values.of(e, v, unitProblems);
   }
 
   /** Encodes {@code timeline} with bin 0 starting at {@code index}, using what was available at {@code cutoff}. */
