@@ -23,7 +23,8 @@ final class DemoCommand implements Callable<Integer> {
   /** The demo's stages, in order. Each area of the library adds its own step here. */
   static List<DemoStep> steps() {
     return List.of(
-        new CoreDemoStep());
+        new CoreDemoStep(),
+        new EhrDemoStep());
   }
 
   @Override

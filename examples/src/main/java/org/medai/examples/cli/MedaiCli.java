@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         InfoCommand.class,
         DemoCommand.class,
+        org.medai.examples.cli.fhir.FhirCommand.class,
     })
 public final class MedaiCli implements Runnable {
 
