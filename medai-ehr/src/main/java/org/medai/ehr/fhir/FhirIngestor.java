@@ -258,9 +258,11 @@ public final class FhirIngestor {
     IBaseResource parsed;
     try {
       parsed = parser.parseResource(text);
-    } catch (DataFormatException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // DataFormatException mostly; HAPI can also fail with other runtime exceptions on hostile input
       String type = first(TYPE, text);
-      String reason = e.getMessage() != null && e.getMessage().contains("Failed to parse JSON") ? "malformed-json" : "invalid-resource";
+      String reason = e instanceof DataFormatException && e.getMessage() != null && e.getMessage().contains("Failed to parse JSON")
+          ? "malformed-json" : "invalid-resource";
       problem(s, new IngestProblem(where, type, first(ID, text), reason, scrub(e.getMessage())));
       return;
     }
