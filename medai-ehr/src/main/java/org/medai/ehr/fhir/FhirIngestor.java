@@ -74,8 +74,9 @@ public final class FhirIngestor {
   }
 
   /**
-   * Ingests {@code source}: a folder of {@code .ndjson} files (name order), an {@code .ndjson} file, a
-   * Bundle JSON file, or a manifest JSON file.
+   * Ingests {@code source}: a folder of {@code .ndjson} files (name order), a folder of Bundle
+   * {@code .json} files (Synthea's output; name order), an {@code .ndjson} file, a Bundle JSON file, or
+   * a manifest JSON file.
    *
    * @throws FhirIngestException when the source is unusable, or in strict mode at the first bad resource
    */
@@ -97,14 +98,22 @@ public final class FhirIngestor {
   /** The files {@link #ingest} reads for {@code source}, in order. */
   public List<Path> expand(Path source) throws IOException {
     if (Files.isDirectory(source)) {
+      List<Path> all;
       try (Stream<Path> st = Files.list(source)) {
-        List<Path> files = st.filter(p -> p.getFileName().toString().endsWith(".ndjson")).sorted().toList();
-        if (files.isEmpty()) {
-          throw new FhirIngestException("MEDAI-FHIR-002", "folder " + source.getFileName()
-              + " holds no .ndjson files; pass a Bulk Data export folder, a Bundle or a manifest");
-        }
-        return files;
+        all = st.filter(Files::isRegularFile).sorted().toList();
       }
+      List<Path> ndjson = all.stream().filter(p -> p.getFileName().toString().endsWith(".ndjson")).toList();
+      if (!ndjson.isEmpty()) return ndjson;
+      // a folder of Bundles, as Synthea writes them
+      List<Path> bundles = new java.util.ArrayList<>();
+      for (Path p : all) {
+        if (p.getFileName().toString().endsWith(".json") && "Bundle".equals(peekKind(p))) bundles.add(p);
+      }
+      if (bundles.isEmpty()) {
+        throw new FhirIngestException("MEDAI-FHIR-002", "folder " + source.getFileName()
+            + " holds no .ndjson files and no Bundle .json files; pass a Bulk Data export folder, a Bundle folder or a manifest");
+      }
+      return bundles;
     }
     if (!Files.isRegularFile(source)) {
       throw new FhirIngestException("MEDAI-FHIR-003", "FHIR input " + source.getFileName() + " does not exist or is not a file");

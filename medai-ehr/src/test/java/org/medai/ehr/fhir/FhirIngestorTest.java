@@ -69,6 +69,17 @@ class FhirIngestorTest {
   }
 
   @Test
+  void ingest_folderOfBundles_sameCountsAsEachBundleSummed() throws IOException {
+    Map<String, Long> expected = new TreeMap<>();
+    try (Stream<Path> st = Files.list(SharedData.bundles())) {
+      for (Path b : st.toList()) oracleBundleCounts(b).forEach((k, v) -> expected.merge(k, v, Long::sum));
+    }
+    IngestSummary s = FhirIngestor.create(IngestOptions.strict()).ingest(SharedData.bundles(), r -> { });
+    assertEquals(6, s.files());
+    assertEquals(expected, s.readByType());
+  }
+
+  @Test
   void ingest_parametersManifest_readsTheSameFilesAsTheFolder() {
     FhirIngestor ing = FhirIngestor.create(IngestOptions.strict());
     IngestSummary viaManifest = ing.ingest(SharedData.ndjson().resolve("parameters.json"), r -> { });
