@@ -26,6 +26,7 @@ final class DemoCommand implements Callable<Integer> {
         new CoreDemoStep(),
         new VolumeDemoStep(),
         new SegmentationDemoStep(),
+        new EhrDemoStep(),
         new NlpDemoStep());
   }
 

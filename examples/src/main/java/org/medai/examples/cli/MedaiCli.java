@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         org.medai.examples.cli.nlp.NlpCommand.class,
         org.medai.examples.cli.transform.ResampleCommand.class,
         org.medai.examples.cli.transform.ReorientCommand.class,
+        org.medai.examples.cli.fhir.FhirCommand.class,
     })
 public final class MedaiCli implements Runnable {
 
