@@ -1,7 +1,5 @@
 package org.medai.nlp.internal.tokenize;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,11 +11,9 @@ import org.medai.nlp.tokenize.TokenizerException;
  * end-of-word suffix and {@code ignore_merges}. Dropout is not supported (deterministic only).
  * A bounded, concurrent word cache (10,000 words) avoids re-merging frequent words. Thread-safe.
  */
-public final class BpeModel implements Model {
+public final class BpeModel extends VocabularyModel {
   private static final int CACHE_CAPACITY = 10_000;
 
-  private final Map<String, Integer> vocab;
-  private final String[] idToToken;
   private final LongIntMap merges;
   private final String unkToken;
   private final String prefix;
@@ -30,11 +26,7 @@ public final class BpeModel implements Model {
 
   public BpeModel(Map<String, Integer> vocab, List<String[]> mergePairs, String unkToken,
       String prefix, String suffix, boolean fuseUnk, boolean byteFallback, boolean ignoreMerges) {
-    this.vocab = Collections.unmodifiableMap(new HashMap<>(vocab));
-    int max = -1;
-    for (int id : vocab.values()) max = Math.max(max, id);
-    idToToken = new String[max + 1];
-    for (Map.Entry<String, Integer> e : vocab.entrySet()) idToToken[e.getValue()] = e.getKey();
+    super(vocab);
     this.unkToken = unkToken;
     this.prefix = prefix;
     this.suffix = suffix;
@@ -222,26 +214,5 @@ public final class BpeModel implements Model {
       r[3 * i + 2] = ub[i];
     }
     return r;
-  }
-
-  @Override
-  public int tokenToId(String token) {
-    Integer i = vocab.get(token);
-    return i == null ? -1 : i;
-  }
-
-  @Override
-  public String idToToken(int id) {
-    return id >= 0 && id < idToToken.length ? idToToken[id] : null;
-  }
-
-  @Override
-  public int vocabSize() {
-    return vocab.size();
-  }
-
-  @Override
-  public Map<String, Integer> vocab() {
-    return vocab;
   }
 }

@@ -1,7 +1,5 @@
 package org.medai.nlp.internal.tokenize;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import org.medai.nlp.tokenize.TokenizerException;
 
@@ -11,12 +9,10 @@ import org.medai.nlp.tokenize.TokenizerException;
  * substrings. Words longer than {@code maxInputCharsPerWord} code points, or with no complete
  * segmentation, become the unknown token spanning the whole word. Immutable and thread-safe.
  */
-public final class WordPieceModel implements Model {
+public final class WordPieceModel extends VocabularyModel {
   private static final int ROOT = 0;
   private static final int CONT_ROOT = 1;
 
-  private final Map<String, Integer> vocab;
-  private final String[] idToToken;
   private final String unkToken;
   private final int unkId;
   private final String prefix;
@@ -29,11 +25,7 @@ public final class WordPieceModel implements Model {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public WordPieceModel(Map<String, Integer> vocab, String unkToken, String prefix, int maxChars) {
-    this.vocab = Collections.unmodifiableMap(new HashMap<>(vocab));
-    int max = 0;
-    for (int id : vocab.values()) max = Math.max(max, id);
-    idToToken = new String[max + 1];
-    for (Map.Entry<String, Integer> e : vocab.entrySet()) idToToken[e.getValue()] = e.getKey();
+    super(vocab);
     this.unkToken = unkToken;
     Integer u = vocab.get(unkToken);
     if (u == null) {
@@ -127,27 +119,6 @@ public final class WordPieceModel implements Model {
       pos = bestEnd;
     }
     return k == r.length ? r : java.util.Arrays.copyOf(r, k);
-  }
-
-  @Override
-  public int tokenToId(String token) {
-    Integer i = vocab.get(token);
-    return i == null ? -1 : i;
-  }
-
-  @Override
-  public String idToToken(int id) {
-    return id >= 0 && id < idToToken.length ? idToToken[id] : null;
-  }
-
-  @Override
-  public int vocabSize() {
-    return vocab.size();
-  }
-
-  @Override
-  public Map<String, Integer> vocab() {
-    return vocab;
   }
 
   public String continuingSubwordPrefix() {
