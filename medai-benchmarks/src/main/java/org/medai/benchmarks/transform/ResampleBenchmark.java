@@ -8,7 +8,7 @@ import org.medai.core.concurrent.WorkPool;
 import org.medai.core.geometry.Extent;
 import org.medai.core.geometry.Geometry;
 import org.medai.core.geometry.Vec3;
-import org.medai.core.internal.UnsafeAccess;
+import org.medai.core.memory.RawMemory;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.memory.NativeBuffer;
 import org.medai.core.tensor.DType;
@@ -78,7 +78,7 @@ public class ResampleBenchmark {
         for (long i = 0; i < CT.i(); i++) {
           double r2 = ((i - 256) * (i - 256) + (j - 256) * (j - 256)) / (200.0 * 200.0);
           int v = (int) (r2 < 1 ? 1024 + 40 * Math.cos(k * 0.05) : 0) + rnd.nextInt(20);
-          UnsafeAccess.U.putShort(a + 2 * ((k * CT.j() + j) * CT.i() + i), (short) v);
+          RawMemory.putShort(a + 2 * ((k * CT.j() + j) * CT.i() + i), (short) v);
         }
       }
     }
@@ -107,7 +107,7 @@ public class ResampleBenchmark {
   /** Baseline in the same run: one host copy of 256 MiB (memcpy in 1 MiB chunks, one thread). */
   @Benchmark
   public NativeBuffer hostCopy256MiB() {
-    UnsafeAccess.copy(copySrc.address(), copyDst.address(), COPY_BYTES);
+    RawMemory.copy(copySrc.address(), copyDst.address(), COPY_BYTES);
     return copyDst;
   }
 

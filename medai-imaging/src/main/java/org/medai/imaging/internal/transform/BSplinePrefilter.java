@@ -1,6 +1,6 @@
 package org.medai.imaging.internal.transform;
 
-import static org.medai.core.internal.UnsafeAccess.U;
+import org.medai.core.memory.RawMemory;
 
 import org.medai.core.concurrent.WorkPool;
 import org.medai.core.tensor.Tensor;
@@ -34,8 +34,6 @@ final class BSplinePrefilter {
 
   /** Lanes per strip of the j and k passes: a strip of n × 64 floats is staged on the heap per task. */
   static final int STRIP = 64;
-  private static final long FLOAT_BASE = U.arrayBaseOffset(float[].class);
-  private static final long SHORT_BASE = U.arrayBaseOffset(short[].class);
 
   /**
    * Converts one source channel (D, H, W view) to float32 at {@code coeff} and prefilters the plan's
@@ -64,15 +62,15 @@ final class BSplinePrefilter {
         long s = base + j * bsj + k * bsk;
         long d = coeff + k * sliceBytes + j * rowBytes;
         if (floats) {
-          U.copyMemory(null, s, row, FLOAT_BASE, 4L * nx);
+          RawMemory.readFloats(s, row, 0, nx);
         } else if (shorts) {
-          U.copyMemory(null, s, staging, SHORT_BASE, 2L * nx);
+          RawMemory.readShorts(s, staging, 0, nx);
           for (int i = 0; i < nx; i++) row[i] = staging[i];
         } else {
           for (int i = 0; i < nx; i++) row[i] = VoxelAccess.load(code, s + i * bsi);
         }
         if (fx) filter(row, nx, 1);
-        U.copyMemory(row, FLOAT_BASE, null, d, rowBytes);
+        RawMemory.writeFloats(row, 0, d, nx);
       }
     });
     int strips = (nx + STRIP - 1) / STRIP;
@@ -90,9 +88,9 @@ final class BSplinePrefilter {
         int x0 = (int) (t % strips) * STRIP;
         int lanes = Math.min(STRIP, nx - x0);
         long b = coeff + o * outerStride + 4L * x0;
-        for (int m = 0; m < n; m++) U.copyMemory(null, b + m * lineStride, strip, FLOAT_BASE + 4L * m * lanes, 4L * lanes);
+        for (int m = 0; m < n; m++) RawMemory.readFloats(b + m * lineStride, strip, m * lanes, lanes);
         filter(strip, n, lanes);
-        for (int m = 0; m < n; m++) U.copyMemory(strip, FLOAT_BASE + 4L * m * lanes, null, b + m * lineStride, 4L * lanes);
+        for (int m = 0; m < n; m++) RawMemory.writeFloats(strip, m * lanes, b + m * lineStride, lanes);
       }
     });
   }

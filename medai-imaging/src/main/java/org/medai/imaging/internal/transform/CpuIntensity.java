@@ -1,6 +1,6 @@
 package org.medai.imaging.internal.transform;
 
-import static org.medai.core.internal.UnsafeAccess.U;
+import org.medai.core.memory.RawMemory;
 
 import org.medai.core.concurrent.WorkPool;
 import org.medai.core.tensor.Tensor;
@@ -40,7 +40,7 @@ public final class CpuIntensity {
         long out = d + r * s.nx * 4;
         for (long i = 0; i < s.nx; i++) {
           float v = Math.fma(VoxelAccess.load(s.code, row + i * s.si), scale, offset);
-          U.putFloat(out + 4 * i, Math.min(Math.max(v, lo), hi));
+          RawMemory.putFloat(out + 4 * i, Math.min(Math.max(v, lo), hi));
         }
       }
     });

@@ -1,6 +1,6 @@
 package org.medai.imaging.internal.transform;
 
-import static org.medai.core.internal.UnsafeAccess.U;
+import org.medai.core.memory.RawMemory;
 
 import org.medai.core.concurrent.WorkPool;
 import org.medai.core.memory.MemoryScope;
@@ -214,13 +214,13 @@ public final class CpuResampler {
       float z = map(Math.fma(a8, fi, bz), mz, pz);
       long o = d + 4L * i;
       if (x != x || y != y || z != z) {
-        U.putFloat(o, fillF);
+        RawMemory.putFloat(o, fillF);
         continue;
       }
       int i0 = (int) x, j0 = (int) y, k0 = (int) z;
       float v = trilinear(src + i0 * bsi + j0 * bsj + k0 * bsk,
           i0 < sx - 1 ? bsi : 0, j0 < sy - 1 ? bsj : 0, k0 < sz - 1 ? bsk : 0, x - i0, y - j0, z - k0);
-      U.putFloat(o, rescale ? Math.fma(v, slope, intercept) : v);
+      RawMemory.putFloat(o, rescale ? Math.fma(v, slope, intercept) : v);
     }
   }
 
@@ -307,8 +307,6 @@ public final class CpuResampler {
     }
   }
 
-  private static final long SHORT_BASE = U.arrayBaseOffset(short[].class);
-  private static final long FLOAT_BASE = U.arrayBaseOffset(float[].class);
 
   /** Largest source block (rows × slices) a tile may stage; beyond it (strong downsampling) rows are read directly. */
   static final int MAX_BLOCK_ROWS = 256;
@@ -356,10 +354,10 @@ public final class CpuResampler {
           final float[] dstRow = b.rows[z * ny + y];
           if (b.staging != null) {
             final short[] st = b.staging;
-            U.copyMemory(null, s, st, SHORT_BASE, 2L * nx);
+            RawMemory.readShorts(s, st, 0, nx);
             for (int x = 0; x < nx; x++) dstRow[x] = st[x];
           } else if (code == VoxelAccess.F32 && bsi == 4) {
-            U.copyMemory(null, s, dstRow, FLOAT_BASE, 4L * nx);
+            RawMemory.readFloats(s, dstRow, 0, nx);
           } else {
             for (int x = 0; x < nx; x++) dstRow[x] = VoxelAccess.load(code, s + x * bsi);
           }
@@ -370,7 +368,7 @@ public final class CpuResampler {
       for (int j = jStart; j < jEnd; j++) {
         long d = dst + ((long) k * nj + j) * ni * 4;
         if (t.yI[j] < 0 || t.zI[k] < 0 || t.xhi < 0) {
-          for (int i = 0; i < ni; i++) U.putFloat(d + 4L * i, fillF);
+          for (int i = 0; i < ni; i++) RawMemory.putFloat(d + 4L * i, fillF);
         } else if (!staged) {
           rowLinearSeparable(t, j, k, d);
         } else {
@@ -431,7 +429,7 @@ public final class CpuResampler {
         }
       }
     }
-    U.copyMemory(out, FLOAT_BASE, null, d, 4L * ni);
+    RawMemory.writeFloats(out, 0, d, ni);
   }
 
   /**
@@ -522,10 +520,10 @@ public final class CpuResampler {
           final float[] dstRow = b.rows[z * ny + y];
           if (b.staging != null) {
             final short[] st = b.staging;
-            U.copyMemory(null, s, st, SHORT_BASE, 2L * nx);
+            RawMemory.readShorts(s, st, 0, nx);
             for (int x = 0; x < nx; x++) dstRow[x] = st[x];
           } else if (code == VoxelAccess.F32 && bsi == 4) {
-            U.copyMemory(null, s, dstRow, FLOAT_BASE, 4L * nx);
+            RawMemory.readFloats(s, dstRow, 0, nx);
           } else {
             for (int x = 0; x < nx; x++) dstRow[x] = VoxelAccess.load(code, s + x * bsi);
           }
@@ -537,7 +535,7 @@ public final class CpuResampler {
       for (int j = jStart; j < jEnd; j++) {
         long d = dst + ((long) k * nj + j) * ni * 4;
         if (!any || t.yT[4 * j] < 0 || t.zT[4 * k] < 0) {
-          for (int i = 0; i < ni; i++) U.putFloat(d + 4L * i, fillF);
+          for (int i = 0; i < ni; i++) RawMemory.putFloat(d + 4L * i, fillF);
           continue;
         }
         java.util.Arrays.fill(accJ, 0, nx, 0f);
@@ -564,7 +562,7 @@ public final class CpuResampler {
           for (int a = 0; a < ti; a++) acc = Math.fma(wX[4 * i + a], accJ[xT[4 * i + a]], acc);
           out[i] = rescale ? Math.fma(acc, slope, intercept) : acc;
         }
-        U.copyMemory(out, FLOAT_BASE, null, d, 4L * ni);
+        RawMemory.writeFloats(out, 0, d, ni);
       }
     }
     return true;
@@ -572,7 +570,7 @@ public final class CpuResampler {
 
   private void rowLinearSeparable(SeparableTables t, int j, int k, long d) {
     if (t.offJ[j] < 0 || t.offK[k] < 0) {
-      for (int i = 0; i < ni; i++) U.putFloat(d + 4L * i, fillF);
+      for (int i = 0; i < ni; i++) RawMemory.putFloat(d + 4L * i, fillF);
       return;
     }
     long base = src + t.offJ[j] + t.offK[k];
@@ -588,7 +586,7 @@ public final class CpuResampler {
         v = trilinear(base + oi, dI[i], dj, dk, fI[i], fy, fz);
         if (rescale) v = Math.fma(v, slope, intercept);
       }
-      U.putFloat(d + 4L * i, v);
+      RawMemory.putFloat(d + 4L * i, v);
     }
   }
 
@@ -672,7 +670,7 @@ public final class CpuResampler {
       float z = map(Math.fma(a8, fi, bz), mz, pz);
       long o = d + 4L * i;
       if (x != x || y != y || z != z) {
-        U.putFloat(o, fillF);
+        RawMemory.putFloat(o, fillF);
         continue;
       }
       int ti = taps(kx, x, sx, bsi, oi, wi);
@@ -690,7 +688,7 @@ public final class CpuResampler {
         }
         acc = Math.fma(wi[a], accJ, acc);
       }
-      U.putFloat(o, rescale ? Math.fma(acc, slope, intercept) : acc);
+      RawMemory.putFloat(o, rescale ? Math.fma(acc, slope, intercept) : acc);
     }
   }
 

@@ -1,7 +1,7 @@
 package org.medai.imaging.internal.transform;
 
 import org.medai.core.concurrent.WorkPool;
-import org.medai.core.internal.UnsafeAccess;
+import org.medai.core.memory.RawMemory;
 import org.medai.core.tensor.Tensor;
 
 /**
@@ -27,7 +27,7 @@ public final class StridedCopy {
         long s = src + (c * st[0] + k * st[1] + j * st[2]) * es;
         long d = dst + r * nx * es;
         if (st[3] == 1) {
-          UnsafeAccess.copy(s, d, nx * es);
+          RawMemory.copy(s, d, nx * es);
         } else {
           long step = st[3] * es;
           for (long i = 0; i < nx; i++) VoxelAccess.copy(es, s + i * step, d + i * es);

@@ -1,6 +1,6 @@
 package org.medai.imaging.internal.transform;
 
-import static org.medai.core.internal.UnsafeAccess.U;
+import org.medai.core.memory.RawMemory;
 
 import org.medai.core.tensor.DType;
 
@@ -29,39 +29,39 @@ public final class VoxelAccess {
   /** The stored value as float32 (a plain cast). */
   public static float load(int code, long a) {
     switch (code) {
-      case I16: return U.getShort(a);
-      case F32: return U.getFloat(a);
-      case U8: return U.getByte(a) & 0xFF;
-      case U16: return U.getShort(a) & 0xFFFF;
-      case I8: return U.getByte(a);
-      case I32: return (float) U.getInt(a);
-      default: return (float) U.getDouble(a);
+      case I16: return RawMemory.getShort(a);
+      case F32: return RawMemory.getFloat(a);
+      case U8: return RawMemory.getByte(a) & 0xFF;
+      case U16: return RawMemory.getShort(a) & 0xFFFF;
+      case I8: return RawMemory.getByte(a);
+      case I32: return (float) RawMemory.getInt(a);
+      default: return (float) RawMemory.getDouble(a);
     }
   }
 
   /** The stored value exactly, as a double (for labels). */
   public static double loadExact(int code, long a) {
     switch (code) {
-      case U8: return U.getByte(a) & 0xFF;
-      case I8: return U.getByte(a);
-      case I16: return U.getShort(a);
-      case U16: return U.getShort(a) & 0xFFFF;
-      case I32: return U.getInt(a);
-      case F32: return U.getFloat(a);
-      default: return U.getDouble(a);
+      case U8: return RawMemory.getByte(a) & 0xFF;
+      case I8: return RawMemory.getByte(a);
+      case I16: return RawMemory.getShort(a);
+      case U16: return RawMemory.getShort(a) & 0xFFFF;
+      case I32: return RawMemory.getInt(a);
+      case F32: return RawMemory.getFloat(a);
+      default: return RawMemory.getDouble(a);
     }
   }
 
   /** Stores {@code v} converted to the dtype (integers: round half away from zero, saturate). */
   public static void store(int code, long a, double v) {
     switch (code) {
-      case F32 -> U.putFloat(a, (float) v);
-      case F64 -> U.putDouble(a, v);
-      case U8 -> U.putByte(a, (byte) saturate(v, 0, 255));
-      case I8 -> U.putByte(a, (byte) saturate(v, -128, 127));
-      case I16 -> U.putShort(a, (short) saturate(v, Short.MIN_VALUE, Short.MAX_VALUE));
-      case U16 -> U.putShort(a, (short) saturate(v, 0, 65535));
-      default -> U.putInt(a, (int) saturate(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case F32 -> RawMemory.putFloat(a, (float) v);
+      case F64 -> RawMemory.putDouble(a, v);
+      case U8 -> RawMemory.putByte(a, (byte) saturate(v, 0, 255));
+      case I8 -> RawMemory.putByte(a, (byte) saturate(v, -128, 127));
+      case I16 -> RawMemory.putShort(a, (short) saturate(v, Short.MIN_VALUE, Short.MAX_VALUE));
+      case U16 -> RawMemory.putShort(a, (short) saturate(v, 0, 65535));
+      default -> RawMemory.putInt(a, (int) saturate(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
   }
 
@@ -74,10 +74,10 @@ public final class VoxelAccess {
   /** Copies one element of {@code size} bytes. */
   public static void copy(int size, long from, long to) {
     switch (size) {
-      case 1 -> U.putByte(to, U.getByte(from));
-      case 2 -> U.putShort(to, U.getShort(from));
-      case 4 -> U.putInt(to, U.getInt(from));
-      default -> U.putLong(to, U.getLong(from));
+      case 1 -> RawMemory.putByte(to, RawMemory.getByte(from));
+      case 2 -> RawMemory.putShort(to, RawMemory.getShort(from));
+      case 4 -> RawMemory.putInt(to, RawMemory.getInt(from));
+      default -> RawMemory.putLong(to, RawMemory.getLong(from));
     }
   }
 }
