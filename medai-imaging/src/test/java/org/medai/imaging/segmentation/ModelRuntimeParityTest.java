@@ -68,4 +68,14 @@ class ModelRuntimeParityTest {
       assertTrue(e.getMessage().contains("[1, 2, 4, 4, 4]") && e.getMessage().contains("[-1, 1, -1, -1, -1]"), e.getMessage());
     }
   }
+
+  @Test
+  void onnxModel_cudaRequestedWithoutGpuBuild_failsWithReasonInsteadOfFallingBack() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA),
+        "this ONNX Runtime has the CUDA provider");
+    var e = assertThrows(org.medai.core.BackendException.class, () -> org.medai.core.model.ModelRuntimes.load(
+        TestModels.resource("tiny3d.onnx"), org.medai.core.model.ModelOptions.defaults().withDevice("cuda")));
+    assertEquals("MEDAI-MODEL-018", e.code());
+  }
 }

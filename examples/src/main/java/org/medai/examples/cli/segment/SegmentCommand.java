@@ -81,6 +81,10 @@ public final class SegmentCommand implements Callable<Integer> {
   @Option(names = "--keep-largest", description = "Keep only the largest connected component of each label.")
   boolean keepLargest;
 
+  @Option(names = "--device", defaultValue = "cpu",
+      description = "Where the model runs: cpu, or cuda[:N] with ONNX Runtime's GPU build (default ${DEFAULT-VALUE}).")
+  String device;
+
   @Option(names = "--threads", defaultValue = "2", description = "Threads for the model and resampling (default ${DEFAULT-VALUE}).")
   int threads;
 
@@ -113,7 +117,7 @@ public final class SegmentCommand implements Callable<Integer> {
     if (segDicom != null && !dicom) throw new BadInputException("--seg-dicom needs a DICOM input to reference");
     long t0 = System.nanoTime();
     try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(threads);
-         Model m = ModelRuntimes.load(model, ModelOptions.defaults().withThreads(threads))) {
+         Model m = ModelRuntimes.load(model, ModelOptions.defaults().withThreads(threads).withDevice(device))) {
       Volume source = VolumeInputs.realValues(VolumeInputs.read(in, pool, scope), scope);
       long tRead = System.nanoTime();
       Volume input = source;
