@@ -10,6 +10,7 @@ import org.medai.core.backend.Device;
 import org.medai.core.geometry.Extent;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.memory.NativeBuffer;
+import org.medai.core.memory.RawMemory;
 import org.medai.core.model.Model;
 import org.medai.core.tensor.DType;
 import org.medai.core.tensor.Tensor;
@@ -117,6 +118,7 @@ public final class SlidingWindowInference {
     final Volume probs;
     final FloatBuffer[] src; // one view per (channel, k-plane)
     final FloatBuffer[] acc; // one view per (channel or weight, slab plane)
+    final long accAddress; // the same accumulators, for the blend loop
     long extractNs, modelNs, blendNs, finalizeNs, done;
 
     Runner(Volume image, RunOptions options, MemoryPlan plan, MemoryScope work) {
@@ -141,6 +143,7 @@ public final class SlidingWindowInference {
       src = planes(f.hostBuffer(), f.offset() * 4, (long) cin * nk);
       NativeBuffer a = work.allocateZeroed((cout + 1) * plan.slabDepth() * plane * 4);
       acc = planes(a, 0, (cout + 1) * plan.slabDepth());
+      accAddress = a.address();
     }
 
     private Tensor floatInput() {
@@ -205,9 +208,9 @@ public final class SlidingWindowInference {
               Tensor out = model.run(batchIn, call);
               modelNs += System.nanoTime() - t1;
               checkOutput(out, n);
-              FloatBuffer ob = out.hostBuffer().asByteBuffer(0, (int) out.byteSize()).asFloatBuffer();
+              long outAddress = address(out);
               long t2 = System.nanoTime();
-              for (int b = 0; b < n; b++) blend(wins.get(b0 + b), ob, (long) b * cout * roiVox, 1f, z0, z1);
+              for (int b = 0; b < n; b++) blend(wins.get(b0 + b), outAddress, (long) b * cout * roiVox, 1f, z0, z1);
               blendNs += System.nanoTime() - t2;
             }
             done += n;
@@ -215,7 +218,8 @@ public final class SlidingWindowInference {
             runWithFlips(batchIn, inBuf, flipped, flipBuf, sumBuf, n);
             long t2 = System.nanoTime();
             float scale = 1f / window.ttaPasses();
-            for (int b = 0; b < n; b++) blend(wins.get(b0 + b), sumBuf, (long) b * cout * roiVox, scale, z0, z1);
+            long sumAddress = sum.address();
+            for (int b = 0; b < n; b++) blend(wins.get(b0 + b), sumAddress, (long) b * cout * roiVox, scale, z0, z1);
             blendNs += System.nanoTime() - t2;
           }
           if (options.progress() != null) options.progress().onProgress(done, plan.windowEvaluations());
@@ -337,27 +341,37 @@ public final class SlidingWindowInference {
       return m;
     }
 
-    /** acc[c][z][y][x] += w · scale · out[c][z][y][x] over the window's part inside the volume and the slab. */
-    private void blend(long[] w, FloatBuffer out, long base, float scale, long z0, long z1) {
-      int xa = 0;
+    /** Address of a model output's first element, after checking it holds the whole batch. */
+    private long address(Tensor out) {
+      out.hostBuffer().check(out.offset() * 4, out.byteSize());
+      return out.hostBuffer().address() + out.offset() * 4;
+    }
+
+    /**
+     * acc[c][z][y][x] += w · (scale · out[c][z][y][x]) over the window's part inside the volume and
+     * the slab. Raw addresses: every index stays inside the accumulator slab (the ranges below are
+     * clipped to the volume and the slab) and inside the checked output batch.
+     */
+    private void blend(long[] w, long out, long base, float scale, long z0, long z1) {
       int xb = (int) Math.min(ri, ni - w[0]);
-      int ya = 0;
       int yb = (int) Math.min(rj, nj - w[1]);
       int za = (int) Math.max(0, z0 - w[2]);
       int zb = (int) Math.min(rk, Math.min(nk, z1) - w[2]);
       long slabDepth = plan.slabDepth();
       for (int z = za; z < zb; z++) {
         long slabZ = w[2] + z - z0;
-        for (int y = ya; y < yb; y++) {
+        for (int y = 0; y < yb; y++) {
           int m = (z * rj + y) * ri;
-          int a = (int) ((w[1] + y) * ni + w[0]);
-          FloatBuffer wsum = acc[(int) (cout * slabDepth + slabZ)];
-          for (int x = xa; x < xb; x++) wsum.put(a + x, wsum.get(a + x) + importance[m + x]);
+          long a = (w[1] + y) * ni + w[0];
+          long ws = accAddress + ((cout * slabDepth + slabZ) * plane + a) * 4;
+          for (int x = 0; x < xb; x++) {
+            RawMemory.putFloat(ws + 4L * x, RawMemory.getFloat(ws + 4L * x) + importance[m + x]);
+          }
           for (int c = 0; c < cout; c++) {
-            FloatBuffer ac = acc[(int) (c * slabDepth + slabZ)];
-            int o = (int) (base + ((long) c * rk + z) * rj * ri + (long) y * ri);
-            for (int x = xa; x < xb; x++) {
-              ac.put(a + x, ac.get(a + x) + importance[m + x] * (out.get(o + x) * scale));
+            long ac = accAddress + ((c * slabDepth + slabZ) * plane + a) * 4;
+            long o = out + 4 * (base + ((long) c * rk + z) * rj * ri + (long) y * ri);
+            for (int x = 0; x < xb; x++) {
+              RawMemory.putFloat(ac + 4L * x, RawMemory.getFloat(ac + 4L * x) + importance[m + x] * (RawMemory.getFloat(o + 4L * x) * scale));
             }
           }
         }
