@@ -119,21 +119,10 @@ public final class AddedVocabulary {
         while (stop < n && CharClass.isWhitespace(s.codePointAt(stop))) stop += Character.charCount(s.codePointAt(stop));
         i = stop;
       }
-      if (out == null) out = new IntList(16);
-      if (startOffset < start) {
-        out.add(startOffset, start);
-        out.add(-1);
-      }
-      out.add(start, stop);
-      out.add(hit.id());
+      out = addMatch(out, startOffset, start, stop, hit.id());
       startOffset = stop;
     }
-    if (out == null) return null;
-    if (startOffset < n) {
-      out.add(startOffset, n);
-      out.add(-1);
-    }
-    return out;
+    return finish(out, startOffset, n);
   }
 
   /** As {@link #splitRaw} for normalised tokens over code-point indices of {@code t}. */
@@ -181,18 +170,29 @@ public final class AddedVocabulary {
         while (stop < n && CharClass.isWhitespace(t.cp[stop])) stop++;
         i = stop;
       }
-      if (out == null) out = new IntList(16);
-      if (startOffset < start) {
-        out.add(startOffset, start);
-        out.add(-1);
-      }
-      out.add(start, stop);
-      out.add(tok.id());
+      out = addMatch(out, startOffset, start, stop, tok.id());
       startOffset = stop;
     }
+    return finish(out, startOffset, n);
+  }
+
+  /** Appends the unmatched gap before a match (id -1) and the match itself as (start, stop, id) triples. */
+  private static IntList addMatch(IntList out, int from, int start, int stop, int id) {
+    if (out == null) out = new IntList(16);
+    if (from < start) {
+      out.add(from, start);
+      out.add(-1);
+    }
+    out.add(start, stop);
+    out.add(id);
+    return out;
+  }
+
+  /** Closes a split with the unmatched tail; null when nothing matched. */
+  private static IntList finish(IntList out, int from, int n) {
     if (out == null) return null;
-    if (startOffset < n) {
-      out.add(startOffset, n);
+    if (from < n) {
+      out.add(from, n);
       out.add(-1);
     }
     return out;
