@@ -46,38 +46,10 @@ public final class NativePixels {
     boolean planar = fi.samplesPerPixel() > 1 && fi.planarConfiguration() == 1;
     byte[] out = planar ? new byte[n * bps] : dst;
     int o = planar ? 0 : dstOff;
-    if (bps == 1) {
-      if (bs == 8 && shift == 0) {
-        System.arraycopy(src, srcOff, out, o, n);
-      } else {
-        for (int i = 0; i < n; i++) out[o + i] = (byte) fix(src[srcOff + i] & 0xFF, shift, bs, fi.signed());
-      }
-    } else if (bps == 2) {
-      if (bs == 16 && shift == 0) {
-        System.arraycopy(src, srcOff, out, o, 2 * n);
-      } else if (fi.signed()) {
-        int left = 32 - bs - shift;
-        int right = 32 - bs;
-        for (int i = 0; i < n; i++) {
-          int raw = (short) SHORT_LE.get(src, srcOff + 2 * i);
-          SHORT_LE.set(out, o + 2 * i, (short) ((raw << left) >> right));
-        }
-      } else {
-        int mask = (1 << bs) - 1;
-        for (int i = 0; i < n; i++) {
-          int raw = (short) SHORT_LE.get(src, srcOff + 2 * i) & 0xFFFF;
-          SHORT_LE.set(out, o + 2 * i, (short) ((raw >>> shift) & mask));
-        }
-      }
+    if (bs == 8 * bps && shift == 0) {
+      System.arraycopy(src, srcOff, out, o, n * bps);
     } else {
-      if (bs == 32 && shift == 0) {
-        System.arraycopy(src, srcOff, out, o, 4 * n);
-      } else {
-        for (int i = 0; i < n; i++) {
-          int raw = (int) INT_LE.get(src, srcOff + 4 * i);
-          INT_LE.set(out, o + 4 * i, fix32(raw, shift, bs, fi.signed()));
-        }
-      }
+      maskLanes(src, srcOff, out, o, n, 8 * bps, bs, shift, fi.signed());
     }
     if (planar) {
       byte[] inter = interleave(out, fi.samplesPerPixel(), bps);
@@ -85,22 +57,55 @@ public final class NativePixels {
     }
   }
 
-  private static final java.lang.invoke.VarHandle SHORT_LE =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-  private static final java.lang.invoke.VarHandle INT_LE =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-  private static int fix(int raw, int shift, int bs, boolean signed) {
-    int v = (raw >>> shift) & ((1 << bs) - 1);
-    if (signed && bs > 0 && (v & (1 << (bs - 1))) != 0) v |= -1 << bs;
-    return v;
-  }
-
-  private static int fix32(int raw, int shift, int bs, boolean signed) {
-    long mask = bs >= 32 ? 0xFFFFFFFFL : (1L << bs) - 1;
-    long v = ((raw & 0xFFFFFFFFL) >>> shift) & mask;
-    if (signed && bs > 0 && bs < 32 && (v & (1L << (bs - 1))) != 0) v |= -1L << bs;
-    return (int) v;
+  /**
+   * Extracts BitsStored bits at {@code shift} from each little-endian sample of {@code laneBits}
+   * bits and zero- or sign-extends them to the full sample, eight bytes at a time: every 64-bit
+   * word holds 8, 4 or 2 samples ("lanes"), and each step below acts on all lanes at once. Bits
+   * that the shift moves from one lane into the next land above BitsStored and are masked away
+   * (HighBit is below the sample width). Shifts, masks and one subtraction only, so the JIT
+   * vectorizes the loop.
+   */
+  static void maskLanes(byte[] src, int srcOff, byte[] dst, int dstOff, int samples, int laneBits, int bs, int shift,
+      boolean signed) {
+    long ones = laneBits == 8 ? 0x0101010101010101L : laneBits == 16 ? 0x0001000100010001L : 0x0000000100000001L;
+    long mask = ones * ((1L << bs) - 1);
+    long high = signed && bs < laneBits ? (1L << laneBits) - (1L << bs) : 0;
+    int bytes = samples * (laneBits >>> 3);
+    int words = bytes >>> 3;
+    // Bulk-copied through a small long[] because C2 vectorizes plain long[] loops but not
+    // byte-array views at a variable offset; 8 KiB chunks stay in L1.
+    long[] chunk = new long[Math.min(words, 1024)];
+    java.nio.LongBuffer in = java.nio.ByteBuffer.wrap(src, srcOff, 8 * words).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .asLongBuffer();
+    java.nio.LongBuffer out = java.nio.ByteBuffer.wrap(dst, dstOff, 8 * words).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .asLongBuffer();
+    final int sb = bs - 1;
+    for (int w0 = 0; w0 < words; w0 += chunk.length) {
+      int n = Math.min(chunk.length, words - w0);
+      in.get(chunk, 0, n);
+      if (high == 0) {
+        for (int w = 0; w < n; w++) chunk[w] = (chunk[w] >>> shift) & mask;
+      } else {
+        // t has a 1 at bit 0 of each negative lane; (t << laneBits) - (t << bs) sets bits
+        // bs..laneBits-1 of exactly those lanes (each term fits its lane, so nothing borrows across
+        // lanes, and the top lane's bit shifted out of the word cancels modulo 2^64)
+        for (int w = 0; w < n; w++) {
+          long x = (chunk[w] >>> shift) & mask;
+          long t = (x >>> sb) & ones;
+          chunk[w] = x | ((t << laneBits) - (t << bs));
+        }
+      }
+      out.put(chunk, 0, n);
+    }
+    // the tail (fewer than eight bytes) one sample at a time, same arithmetic on one lane
+    long laneMask = (1L << laneBits) - 1;
+    for (int b = words * 8; b < bytes; b += laneBits >>> 3) {
+      long raw = 0;
+      for (int q = 0; q < laneBits >>> 3; q++) raw |= (src[srcOff + b + q] & 0xFFL) << (8 * q);
+      long x = (raw >>> shift) & (mask & laneMask);
+      long v = x | ((x >>> (bs - 1)) & 1) * high;
+      for (int q = 0; q < laneBits >>> 3; q++) dst[dstOff + b + q] = (byte) (v >>> (8 * q));
+    }
   }
 
   /**
