@@ -57,6 +57,21 @@ public final class NativePixels {
     }
   }
 
+  private static final java.lang.invoke.VarHandle LONG_LE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Masks a frame's samples in place (see {@link #maskLanes}); {@code values} holds exactly the
+   * native samples of one or more frames, interleaved, starting at index 0.
+   */
+  public static void maskInPlace(byte[] values, FrameInfo fi, int highBit) {
+    int bps = fi.bytesPerSample();
+    int bs = fi.bitsStored();
+    int shift = Math.max(0, highBit + 1 - bs);
+    if (bs == 8 * bps && shift == 0) return;
+    maskLanes(values, 0, values, 0, values.length / bps, 8 * bps, bs, shift, fi.signed());
+  }
+
   /**
    * Extracts BitsStored bits at {@code shift} from each little-endian sample of {@code laneBits}
    * bits and zero- or sign-extends them to the full sample, eight bytes at a time: every 64-bit
@@ -72,6 +87,21 @@ public final class NativePixels {
     long high = signed && bs < laneBits ? (1L << laneBits) - (1L << bs) : 0;
     int bytes = samples * (laneBits >>> 3);
     int words = bytes >>> 3;
+    final int sb = bs - 1;
+    if (src == dst && srcOff == 0 && dstOff == 0) {
+      // in place from index 0: C2 vectorizes a byte-array view whose index is a multiple of the
+      // loop counter, but not one with a variable offset added (next branch)
+      if (high == 0) {
+        for (int w = 0; w < words; w++) LONG_LE.set(dst, 8 * w, ((long) LONG_LE.get(dst, 8 * w) >>> shift) & mask);
+      } else {
+        for (int w = 0; w < words; w++) {
+          long x = ((long) LONG_LE.get(dst, 8 * w) >>> shift) & mask;
+          long t = (x >>> sb) & ones;
+          LONG_LE.set(dst, 8 * w, x | ((t << laneBits) - (t << bs)));
+        }
+      }
+      words = 0;
+    }
     // Bulk-copied through a small long[] because C2 vectorizes plain long[] loops but not
     // byte-array views at a variable offset; 8 KiB chunks stay in L1.
     long[] chunk = new long[Math.min(words, 1024)];
@@ -79,7 +109,6 @@ public final class NativePixels {
         .asLongBuffer();
     java.nio.LongBuffer out = java.nio.ByteBuffer.wrap(dst, dstOff, 8 * words).order(java.nio.ByteOrder.LITTLE_ENDIAN)
         .asLongBuffer();
-    final int sb = bs - 1;
     for (int w0 = 0; w0 < words; w0 += chunk.length) {
       int n = Math.min(chunk.length, words - w0);
       in.get(chunk, 0, n);
@@ -99,7 +128,7 @@ public final class NativePixels {
     }
     // the tail (fewer than eight bytes) one sample at a time, same arithmetic on one lane
     long laneMask = (1L << laneBits) - 1;
-    for (int b = words * 8; b < bytes; b += laneBits >>> 3) {
+    for (int b = (bytes >>> 3) * 8; b < bytes; b += laneBits >>> 3) {
       long raw = 0;
       for (int q = 0; q < laneBits >>> 3; q++) raw |= (src[srcOff + b + q] & 0xFFL) << (8 * q);
       long x = (raw >>> shift) & (mask & laneMask);

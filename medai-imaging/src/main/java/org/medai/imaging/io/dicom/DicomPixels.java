@@ -1,6 +1,7 @@
 package org.medai.imaging.io.dicom;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.medai.core.ReadLimits;
 import org.medai.core.memory.MemoryScope;
@@ -156,7 +157,6 @@ public final class DicomPixels {
     if (total > Integer.MAX_VALUE - 8) {
       throw new DicomFormatException("MEDAI-DICOM-041", -1, "decoded pixel data of %d bytes does not fit one array; use toTensor".formatted(total));
     }
-    byte[] out = new byte[(int) total];
     DicomElement px = pixelElement(f);
     BulkData data = px.isBulk() ? px.bulkData() : null;
     boolean direct = !px.isEncapsulated() && data != null && data.isInMemory() && fi.bitsAllocated() != 1
@@ -164,13 +164,22 @@ public final class DicomPixels {
     if (direct) {
       requireNativeBytes(data, fi, frames);
       int highBit = highBit(f.dataset(), fi);
+      if (fi.samplesPerPixel() == 1 || fi.planarConfiguration() == 0) {
+        // frames are contiguous and already in output order: one copy (no zeroing), then mask in place
+        int from = (int) data.arrayOffset();
+        byte[] values = Arrays.copyOfRange(data.array(), from, from + (int) total);
+        NativePixels.maskInPlace(values, fi, highBit);
+        return values;
+      }
       long frameBytes = fi.frameBytes();
+      byte[] out = new byte[(int) total];
       for (int k = 0; k < frames; k++) {
         NativePixels.decodeInto(data.array(), (int) (data.arrayOffset() + k * frameBytes), 0, fi, highBit, out,
             (int) (k * frameBytes));
       }
       return out;
     }
+    byte[] out = new byte[(int) total];
     for (int k = 0; k < frames; k++) {
       byte[] fr = frame(f, k, limits);
       System.arraycopy(fr, 0, out, (int) (k * fi.frameBytes()), fr.length);

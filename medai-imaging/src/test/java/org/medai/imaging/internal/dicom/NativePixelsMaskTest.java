@@ -40,6 +40,9 @@ class NativePixelsMaskTest {
             NativePixels.maskLanes(src, off, got, 0, samples, laneBits, bs, shift, signed);
             assertArrayEquals(perSample(src, off, samples, laneBits, bs, shift, signed), got,
                 "lanes " + laneBits + " stored " + bs + " shift " + shift + " signed " + signed);
+            byte[] inPlace = java.util.Arrays.copyOfRange(src, off, src.length);
+            NativePixels.maskLanes(inPlace, 0, inPlace, 0, samples, laneBits, bs, shift, signed);
+            assertArrayEquals(got, inPlace, "in place, lanes " + laneBits + " stored " + bs + " shift " + shift);
             cases++;
           }
         }
