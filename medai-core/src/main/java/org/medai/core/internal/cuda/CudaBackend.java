@@ -15,19 +15,26 @@ import static org.bytedeco.cuda.global.cudart.cuStreamCreate;
 import static org.bytedeco.cuda.global.cudart.cuStreamDestroy;
 import static org.bytedeco.cuda.global.cudart.cuStreamSynchronize;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import org.bytedeco.cuda.cudart.CUctx_st;
 import org.bytedeco.cuda.cudart.CUfunc_st;
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.medai.core.BackendException;
 import org.medai.core.InvalidArgumentException;
 import org.medai.core.backend.Backend;
+import org.medai.core.backend.DeviceKernels;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.DType;
 import org.medai.core.tensor.Tensor;
@@ -51,6 +58,7 @@ public final class CudaBackend implements Backend {
   private final CUstream_st stream = new CUstream_st();
   private final KernelCache kernels;
   private final int cudaDevice;
+  private final DeviceKernels deviceKernels = new ModuleKernels();
   private volatile boolean closed;
 
   CudaBackend(CudaProbe.DeviceInfo device, Path kernelCacheDir) {
@@ -229,6 +237,11 @@ public final class CudaBackend implements Backend {
   }
 
   @Override
+  public Optional<DeviceKernels> kernels() {
+    return Optional.of(deviceKernels);
+  }
+
+  @Override
   public void synchronize() {
     syncStream("the last kernel or copy");
   }
@@ -263,6 +276,65 @@ public final class CudaBackend implements Backend {
       for (int i = 0; i < args.length; i++) params.put(i, args[i]);
       CudaDriver.check(cuLaunchKernel(f, grid, 1, 1, BLOCK, 1, 1, 0, stream, params, (PointerPointer<?>) null),
           "cuLaunchKernel", "kernel %s (grid %d x %d, %d elements)".formatted(function, grid, BLOCK, n));
+    }
+  }
+
+  /** {@link DeviceKernels} over this backend's cache and stream, for other modules' kernel sources. */
+  private final class ModuleKernels implements DeviceKernels {
+    @Override
+    public String architecture() {
+      return device.arch();
+    }
+
+    @Override
+    public Grid gridStride(long elements) {
+      long blocksNeeded = Math.max(1, (elements + BLOCK - 1) / BLOCK);
+      return new Grid((int) Math.min(blocksNeeded, (long) device.multiprocessors() * 32), 1, 1, BLOCK, 1, 1);
+    }
+
+    @Override
+    public void launch(Kernel kernel, Grid grid, Object... args) {
+      bind();
+      String resource = kernel.resource();
+      String name = resource.substring(resource.lastIndexOf('/') + 1, resource.length() - 3);
+      CUfunc_st f = kernels.function(resource, name, () -> moduleSource(kernel), kernel.function());
+      Pointer[] values = new Pointer[args.length];
+      try (PointerPointer<Pointer> params = new PointerPointer<>(args.length)) {
+        for (int i = 0; i < args.length; i++) {
+          values[i] = argument(args[i], i, kernel);
+          params.put(i, values[i]);
+        }
+        CudaDriver.check(cuLaunchKernel(f, grid.gridX(), grid.gridY(), grid.gridZ(), grid.blockX(), grid.blockY(),
+            grid.blockZ(), 0, stream, params, (PointerPointer<?>) null), "cuLaunchKernel",
+            "kernel %s (grid %d x %d x %d, block %d x %d x %d)".formatted(kernel.function(), grid.gridX(), grid.gridY(),
+                grid.gridZ(), grid.blockX(), grid.blockY(), grid.blockZ()));
+      } finally {
+        for (Pointer v : values) {
+          if (v != null) v.close();
+        }
+      }
+    }
+
+    private Pointer argument(Object a, int index, Kernel kernel) {
+      if (a instanceof Tensor t) return new LongPointer(1).put(devicePointer(t));
+      if (a instanceof Integer v) return new IntPointer(1).put(v);
+      if (a instanceof Long v) return new LongPointer(1).put(v);
+      if (a instanceof Float v) return new FloatPointer(1).put(v);
+      if (a instanceof Double v) return new DoublePointer(1).put(v);
+      throw new InvalidArgumentException("MEDAI-CUDA-042", "argument %d of kernel %s is a %s; pass a Tensor, Integer, Long, Float or Double"
+          .formatted(index, kernel.function(), a == null ? "null" : a.getClass().getSimpleName()));
+    }
+  }
+
+  private static String moduleSource(DeviceKernels.Kernel kernel) {
+    try (InputStream in = kernel.owner().getResourceAsStream(kernel.resource())) {
+      if (in == null) {
+        throw new BackendException("MEDAI-CUDA-020", "kernel source %s is missing from the jar of %s; rebuild it"
+            .formatted(kernel.resource(), kernel.owner().getName()));
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BackendException("MEDAI-CUDA-020", "could not read kernel source " + kernel.resource() + ": " + e.getMessage(), e);
     }
   }
 
