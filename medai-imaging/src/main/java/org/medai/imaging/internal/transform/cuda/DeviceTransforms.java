@@ -117,7 +117,7 @@ public final class DeviceTransforms {
           Tensor ch = src.select(c);
           long[] cs = ch.strides();
           k.launch(new Kernel(DeviceTransforms.class, RESAMPLE, "medai_bspline_load_" + s), k.gridStride(voxels),
-              ch, (int) se.i(), (int) se.j(), (int) se.k(), cs[2], cs[1], cs[0]);
+              ch, coeff, (int) se.i(), (int) se.j(), (int) se.k(), cs[2], cs[1], cs[0]);
           for (int axis = 0; axis < 3; axis++) {
             if (!plan.prefilters(axis)) continue;
             long lines = voxels / se.get(axis);
