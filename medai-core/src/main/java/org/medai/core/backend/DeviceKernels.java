@@ -1,7 +1,9 @@
 package org.medai.core.backend;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.medai.core.InvalidArgumentException;
+import org.medai.core.internal.cuda.NvrtcCompiler;
 
 /**
  * Optional capability of a device backend ({@link Backend#kernels()}): runs CUDA C kernels that
@@ -46,6 +48,25 @@ public interface DeviceKernels {
    * {@code blockDim.x * gridDim.x}).
    */
   Grid gridStride(long elements);
+
+  /**
+   * Compiles a kernel source with NVRTC for {@code arch} ({@code sm_90} gives a CUBIN,
+   * {@code compute_75} PTX text ending in NUL) with the flags the CUDA backend uses. Needs CUDA 13's
+   * NVRTC but no GPU: for build-time checks and tools that precompile. Costs up to a second.
+   *
+   * @throws org.medai.core.BackendException when NVRTC is unavailable ({@link #compilerProblem()}),
+   *     the resource is missing, or the source does not compile (with NVRTC's log)
+   */
+  static byte[] compile(Class<?> owner, String resource, String arch) {
+    Kernel k = new Kernel(owner, resource, "unused");
+    String name = resource.substring(resource.lastIndexOf('/') + 1, resource.length() - 3);
+    return NvrtcCompiler.compile(name, NvrtcCompiler.moduleSource(k.owner(), k.resource()), arch).image();
+  }
+
+  /** Why NVRTC cannot compile in this process (e.g. {@code libnvrtc.so.13} not found), or empty. Never throws. */
+  static Optional<String> compilerProblem() {
+    return Optional.ofNullable(NvrtcCompiler.loadProblem());
+  }
 
   /**
    * One kernel entry point: a {@code .cu} resource loaded through {@code owner}'s class (an

@@ -15,9 +15,6 @@ import static org.bytedeco.cuda.global.cudart.cuStreamCreate;
 import static org.bytedeco.cuda.global.cudart.cuStreamDestroy;
 import static org.bytedeco.cuda.global.cudart.cuStreamSynchronize;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -297,7 +294,7 @@ public final class CudaBackend implements Backend {
       bind();
       String resource = kernel.resource();
       String name = resource.substring(resource.lastIndexOf('/') + 1, resource.length() - 3);
-      CUfunc_st f = kernels.function(resource, name, () -> moduleSource(kernel), kernel.function());
+      CUfunc_st f = kernels.function(resource, name, () -> NvrtcCompiler.moduleSource(kernel.owner(), kernel.resource()), kernel.function());
       Pointer[] values = new Pointer[args.length];
       try (PointerPointer<Pointer> params = new PointerPointer<>(args.length)) {
         for (int i = 0; i < args.length; i++) {
@@ -323,18 +320,6 @@ public final class CudaBackend implements Backend {
       if (a instanceof Double v) return new DoublePointer(1).put(v);
       throw new InvalidArgumentException("MEDAI-CUDA-042", "argument %d of kernel %s is a %s; pass a Tensor, Integer, Long, Float or Double"
           .formatted(index, kernel.function(), a == null ? "null" : a.getClass().getSimpleName()));
-    }
-  }
-
-  private static String moduleSource(DeviceKernels.Kernel kernel) {
-    try (InputStream in = kernel.owner().getResourceAsStream(kernel.resource())) {
-      if (in == null) {
-        throw new BackendException("MEDAI-CUDA-020", "kernel source %s is missing from the jar of %s; rebuild it"
-            .formatted(kernel.resource(), kernel.owner().getName()));
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BackendException("MEDAI-CUDA-020", "could not read kernel source " + kernel.resource() + ": " + e.getMessage(), e);
     }
   }
 
