@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.medai.core.backend.Availability;
 import org.medai.core.backend.Backend;
 import org.medai.core.backend.BackendProvider;
@@ -16,6 +17,7 @@ import org.medai.core.backend.Device;
  * geometries, and for reorientation, intensity and a pipeline. Runs where a GPU is usable; skipped
  * with the CUDA probe's reason elsewhere (CI). Run on a GPU machine by scripts/gpu-check.sh.
  */
+@Tag("no-nd4j")
 class CudaDeviceTransformsTest extends DeviceTransformConformance {
   private static Backend backend;
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medai.core.backend.DeviceKernels;
@@ -23,6 +24,7 @@ import org.medai.core.tensor.DType;
  * the device dispatch launches, and to an sm_90 CUBIN, wherever libnvrtc.so.13 loads; and with the
  * toolkit's offline nvcc where it is on the PATH. Each part skips with the reason elsewhere (CI).
  */
+@Tag("no-nd4j")
 class TransformKernelsCompileTest {
   private static final String BASE = "/org/medai/imaging/kernels/";
 
