@@ -184,8 +184,17 @@ abstract class DeviceTransformConformance {
           : AffineLps.about(rotation(new Random(seed * 31)), src.originLps()).compose(AffineLps.translation(Vec3.of(1.5, -2, 0.75)));
       ResamplePlan plan = ResamplePlan.create(src, t, target, affine, o);
       Volume expected = Resample.execute(plan, host, POOL, scope);
-      Volume actual = toHost(Resample.execute(plan, onDevice(host, scope), POOL, scope), scope);
-      assertConforms(expected, actual, plan.toString());
+      Volume dev = onDevice(host, scope);
+      long hostBefore = scope.liveHostBytes();
+      long deviceBefore = scope.liveDeviceBytes();
+      scope.resetPeak();
+      Volume out = Resample.execute(plan, dev, POOL, scope);
+      // device memory: the output plus, for B-splines, one coefficient channel; no host memory at all
+      assertEquals(plan.outputBytes(dev.channels()), scope.liveDeviceBytes() - deviceBefore, "live device bytes");
+      assertTrue(scope.peakDeviceBytes() - deviceBefore <= plan.outputBytes(dev.channels()) + plan.temporaryBytes(),
+          "peak device bytes within output + temporaries");
+      assertEquals(hostBefore, scope.peakHostBytes(), "no host memory during a device resample");
+      assertConforms(expected, toHost(out, scope), plan.toString());
     }
   }
 
