@@ -74,6 +74,8 @@ public final class TransformPipeline {
           s.close(); // the step returned its input; keep the scope that owns it
           continue;
         }
+        // device steps run asynchronously: wait before freeing the input they may still be reading
+        if (held != null && !out.data().isHost()) DeviceTransforms.backendOf(out.data()).synchronize();
         if (held != null) held.close();
         held = s;
         current = out;
