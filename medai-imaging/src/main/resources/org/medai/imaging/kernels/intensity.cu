@@ -1,6 +1,7 @@
 // medai intensity map: out = min(max(fmaf(float32(v), scale, offset), lo), hi), float32 out, with
 // Java's Math.min/max semantics (NaN propagates), the device twin of CpuIntensity.map. One channel
-// as a (nz, ny, nx) view with element strides; the output is contiguous. Window/level, clip, scale,
+// as a (nz, ny, nx) view with element strides; the output is contiguous. Launch: x/y threads cover
+// i/j, z blocks loop over k with stride gridDim.z (no per-element division). Window/level, clip, scale,
 // z-score (precomputed mean/std) and percentile normalisation (precomputed bounds) are all this map.
 
 #define MEDAI_FN static __device__ __forceinline__
@@ -21,12 +22,12 @@ MEDAI_FN float medai_jminf(float a, float b) {
   extern "C" __global__ void medai_intensity_map_##SN(                                            \
       const S* __restrict__ src, float* __restrict__ dst, int nx, int ny, int nz,                 \
       long long si, long long sj, long long sk, float scale, float offset, float lo, float hi) {  \
-    const long long n = (long long) nx * ny * nz;                                                 \
-    const long long stride = (long long) blockDim.x * gridDim.x;                                  \
-    for (long long e = (long long) blockIdx.x * blockDim.x + threadIdx.x; e < n; e += stride) {   \
-      const long long i = e % nx, r = e / nx;                                                     \
-      float v = fmaf((float) src[i * si + (r % ny) * sj + (r / ny) * sk], scale, offset);         \
-      dst[e] = medai_jminf(medai_jmaxf(v, lo), hi);                                               \
+    const int i = blockIdx.x * blockDim.x + threadIdx.x;                                          \
+    const int j = blockIdx.y * blockDim.y + threadIdx.y;                                          \
+    if (i >= nx || j >= ny) return;                                                               \
+    for (int k = blockIdx.z; k < nz; k += gridDim.z) {                                            \
+      float v = fmaf((float) src[i * si + j * sj + k * sk], scale, offset);                       \
+      dst[((long long) k * ny + j) * nx + i] = medai_jminf(medai_jmaxf(v, lo), hi);               \
     }                                                                                             \
   }
 

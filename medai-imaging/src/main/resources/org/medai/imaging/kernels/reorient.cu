@@ -1,21 +1,19 @@
 // medai reorientation: a strided gather into a contiguous (C, D, H, W) output. The source view's
 // strides (elements, any sign: flips are negative strides from a moved origin) encode the axis
-// permutation; elements are copied bit for bit by size, so every dtype works. Grid-stride loop over
-// the output elements; the device twin of StridedCopy in org.medai.imaging.internal.transform.
+// permutation; elements are copied bit for bit by size, so every dtype works. Launch: x/y threads
+// cover output i/j, z blocks loop over the (channel, k) planes; the device twin of StridedCopy in
+// org.medai.imaging.internal.transform.
 
 #define MEDAI_PERMUTE_COPY(NAME, T)                                                               \
   extern "C" __global__ void NAME(const T* __restrict__ src, T* __restrict__ dst,                 \
-                                  long long n1, long long n2, long long n3, long long total,      \
+                                  int n1, int n2, int n3, int planes,                             \
                                   long long s0, long long s1, long long s2, long long s3) {       \
-    const long long stride = (long long) blockDim.x * gridDim.x;                                  \
-    for (long long e = (long long) blockIdx.x * blockDim.x + threadIdx.x; e < total; e += stride) { \
-      const long long i = e % n3;                                                                 \
-      const long long r = e / n3;                                                                 \
-      const long long j = r % n2;                                                                 \
-      const long long r2 = r / n2;                                                                \
-      const long long k = r2 % n1;                                                                \
-      const long long c = r2 / n1;                                                                \
-      dst[e] = src[c * s0 + k * s1 + j * s2 + i * s3];                                            \
+    const int i = blockIdx.x * blockDim.x + threadIdx.x;                                          \
+    const int j = blockIdx.y * blockDim.y + threadIdx.y;                                          \
+    if (i >= n3 || j >= n2) return;                                                               \
+    for (unsigned zz = blockIdx.z; zz < (unsigned) planes; zz += gridDim.z) {                     \
+      const unsigned k = zz % (unsigned) n1, c = zz / (unsigned) n1;                              \
+      dst[((long long) zz * n2 + j) * n3 + i] = src[c * s0 + k * s1 + j * s2 + i * s3];           \
     }                                                                                             \
   }
 

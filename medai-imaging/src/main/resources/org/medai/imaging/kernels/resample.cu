@@ -3,7 +3,9 @@
 // order; compiled with --fmad=false so that only the written fmaf calls fuse (ResamplePlan's
 // arithmetic contract). Self-contained (NVRTC gets no include path).
 //
-// Launch: x/y threads cover output i/j; z blocks loop over (channel, k) planes with stride gridDim.z.
+// Launch: x/y threads cover output i/j; z blocks loop over (channel, k) planes with stride gridDim.z
+// (no per-element division; channels x k must stay below 2^32). medai_bspline_load is launched the
+// same way over the source; the prefilter runs one thread per line with a grid-stride loop.
 // Source strides are in elements (any sign); the output is contiguous (C, k, j, i).
 // Boundary modes: 0 constant (fill outside [-0.5, n-0.5]), 1 edge (clamp), 2 mirror (period 2(n-1)).
 // Axis kernels of the taps path: 0 nearest, 1 linear, 2 cubic B-spline.
@@ -115,11 +117,11 @@ MEDAI_FN void medai_store(double* p, double v) { *p = v; }
   if (i >= ni || j >= nj) return;                                                                 \
   const float mx = (float) (sx - 1), my = (float) (sy - 1), mz = (float) (sz - 1);                \
   const float px = 2.0f * mx, py = 2.0f * my, pz = 2.0f * mz;                                     \
-  const long long planes = (long long) nk * nc;                                                   \
-  for (long long zz = blockIdx.z; zz < planes; zz += gridDim.z) {                                 \
-    const int k = (int) (zz % nk);                                                                \
-    const int c = (int) (zz / nk);                                                                \
-    const long long o = (zz * nj + j) * (long long) ni + i;                                       \
+  const unsigned planes = (unsigned) nk * (unsigned) nc;                                          \
+  for (unsigned zz = blockIdx.z; zz < planes; zz += gridDim.z) {                                  \
+    const int k = (int) (zz % (unsigned) nk); /* 32-bit: 64-bit division costs several times more */ \
+    const int c = (int) (zz / (unsigned) nk);                                                     \
+    const long long o = ((long long) zz * nj + j) * (long long) ni + i;                           \
     const float bx = fmaf(a1, (float) j, fmaf(a2, (float) k, a3));                                \
     const float by = fmaf(a5, (float) j, fmaf(a6, (float) k, a7));                                \
     const float bz = fmaf(a9, (float) j, fmaf(a10, (float) k, a11));                              \
@@ -279,11 +281,11 @@ MEDAI_FN void medai_label(const S* __restrict__ src, S* __restrict__ dst, MEDAI_
   extern "C" __global__ void medai_bspline_load_##SN(                                             \
       const S* __restrict__ src, float* __restrict__ coeff, int nx, int ny, int nz,               \
       long long si, long long sj, long long sk) {                                                 \
-    const long long n = (long long) nx * ny * nz;                                                 \
-    const long long stride = (long long) blockDim.x * gridDim.x;                                  \
-    for (long long e = (long long) blockIdx.x * blockDim.x + threadIdx.x; e < n; e += stride) {   \
-      const long long i = e % nx, r = e / nx;                                                     \
-      coeff[e] = (float) src[i * si + (r % ny) * sj + (r / ny) * sk];                             \
+    const int i = blockIdx.x * blockDim.x + threadIdx.x;                                          \
+    const int j = blockIdx.y * blockDim.y + threadIdx.y;                                          \
+    if (i >= nx || j >= ny) return;                                                               \
+    for (int k = blockIdx.z; k < nz; k += gridDim.z) {                                            \
+      coeff[((long long) k * ny + j) * nx + i] = (float) src[i * si + j * sj + k * sk];           \
     }                                                                                             \
   }
 

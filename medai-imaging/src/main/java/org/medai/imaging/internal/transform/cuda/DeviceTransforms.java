@@ -35,7 +35,7 @@ public final class DeviceTransforms {
   /** The prefilter's pole and anticausal gain, computed exactly as {@code BSplinePrefilter} does. */
   private static final float Z = (float) (Math.sqrt(3) - 2);
   private static final float ANTI = Z / (Z * Z - 1f);
-  /** Threads per block along output i and j of the resample kernels. */
+  /** Threads per block along output i and j of the 3-D kernels (resample, load, gather, intensity). */
   static final int BLOCK_I = 32, BLOCK_J = 8;
 
   private DeviceTransforms() {}
@@ -116,7 +116,8 @@ public final class DeviceTransforms {
         for (int c = 0; c < nc; c++) {
           Tensor ch = src.select(c);
           long[] cs = ch.strides();
-          k.launch(new Kernel(DeviceTransforms.class, RESAMPLE, "medai_bspline_load_" + s), k.gridStride(voxels),
+          k.launch(new Kernel(DeviceTransforms.class, RESAMPLE, "medai_bspline_load_" + s),
+              Grid.cover(se.i(), se.j(), se.k(), BLOCK_I, BLOCK_J),
               ch, coeff, (int) se.i(), (int) se.j(), (int) se.k(), cs[2], cs[1], cs[0]);
           for (int axis = 0; axis < 3; axis++) {
             if (!plan.prefilters(axis)) continue;
@@ -199,10 +200,11 @@ public final class DeviceTransforms {
     long[] sh = view.shape();
     long[] st = view.strides();
     Volume out = allocate(b, view.dtype(), g, (int) sh[0], scope);
-    long total = view.elementCount();
-    if (total > 0) {
+    long planes = sh[0] * sh[1];
+    if (view.elementCount() > 0) {
       k.launch(new Kernel(DeviceTransforms.class, REORIENT, "medai_permute_copy_b" + view.dtype().byteSize()),
-          k.gridStride(total), view, out.data(), sh[1], sh[2], sh[3], total, st[0], st[1], st[2], st[3]);
+          Grid.cover(sh[3], sh[2], planes, BLOCK_I, BLOCK_J), view, out.data(), (int) sh[1], (int) sh[2], (int) sh[3],
+          Math.toIntExact(planes), st[0], st[1], st[2], st[3]);
     }
     return out;
   }
@@ -219,7 +221,8 @@ public final class DeviceTransforms {
     long[] st = src.strides();
     long n = src.elementCount();
     if (n == 0) return;
-    k.launch(new Kernel(DeviceTransforms.class, INTENSITY, "medai_intensity_map_" + suffix(src.dtype())), k.gridStride(n),
+    k.launch(new Kernel(DeviceTransforms.class, INTENSITY, "medai_intensity_map_" + suffix(src.dtype())),
+        Grid.cover(sh[2], sh[1], sh[0], BLOCK_I, BLOCK_J),
         src, dst, (int) sh[2], (int) sh[1], (int) sh[0], st[2], st[1], st[0], scale, offset, lo, hi);
   }
 }
