@@ -38,8 +38,9 @@ import org.medai.imaging.transform.TransformPipeline;
  * The device conformance suite of the transforms: every case runs once on the host (the CPU
  * reference) and once on a device volume of {@link #backend()}, and compares the downloaded result
  * with the reference: integers and labels exactly, float32 within 1e-5 relative (|a − b| ≤ 1e-5 ·
- * max(1, |b|)); the number of voxels that are not bit-identical is reported. Subclasses supply the
- * backend: the real CUDA backend (GPU machines) or the host emulation of the same kernels.
+ * max(1, |b|)), or bit for bit where {@link #requireBitExact()}; the share of bit-identical float
+ * voxels is printed. Subclasses supply the backend: the real CUDA backend (GPU machines) or the host
+ * emulation of the same kernels.
  */
 abstract class DeviceTransformConformance {
   static final double REL_TOL = 1e-5;
@@ -48,6 +49,15 @@ abstract class DeviceTransformConformance {
 
   /** The device backend under test; subclasses skip (assumption) where it is unavailable. */
   abstract Backend backend();
+
+  /**
+   * True when float results must equal the CPU's bit for bit (value-equal: ±0 match), not only
+   * within {@link #REL_TOL}: the host emulation runs the same C operations as Java, so any
+   * difference would mean a different operation order.
+   */
+  boolean requireBitExact() {
+    return false;
+  }
 
   @AfterAll
   static void report() {
@@ -129,7 +139,7 @@ abstract class DeviceTransformConformance {
   }
 
   /** Compares a downloaded device result with the host reference. */
-  static void assertConforms(Volume expected, Volume actual, String what) {
+  void assertConforms(Volume expected, Volume actual, String what) {
     assertEquals(expected.geometry(), actual.geometry(), what + ": geometry");
     assertEquals(expected.dtype(), actual.dtype(), what + ": dtype");
     assertArrayEquals(expected.data().shape(), actual.data().shape(), what + ": shape");
@@ -148,6 +158,9 @@ abstract class DeviceTransformConformance {
         continue;
       }
       if (Double.isNaN(x) && Double.isNaN(y)) continue;
+      if (requireBitExact()) {
+        fail("%s: element %d is %s on the device, %s on the host; this backend must match bit for bit".formatted(what, e, y, x));
+      }
       if (!(Math.abs(x - y) <= REL_TOL * Math.max(1, Math.abs(x)))) {
         fail("%s: element %d is %s on the device, %s on the host (relative error %.3g)"
             .formatted(what, e, y, x, Math.abs(x - y) / Math.max(1, Math.abs(x))));

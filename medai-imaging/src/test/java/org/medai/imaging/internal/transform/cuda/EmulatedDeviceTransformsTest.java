@@ -11,8 +11,8 @@ import org.medai.core.backend.Backend;
  * sources compiled with g++ ({@code -ffp-contract=off}, AddressSanitizer and UBSan) and launched
  * through medai's real device dispatch with the grids and arguments the CUDA backend would get
  * (argument kinds, count and element sizes checked against each kernel's C signature). This checks
- * the kernels' math and indexing against the CPU reference where no GPU exists; it cannot check
- * the CUDA compiler, the driver or concurrency. Skipped without a host C++ compiler.
+ * the kernels' math (bit for bit: same operations, same order) and indexing against the CPU
+ * reference where no GPU exists; it cannot check the CUDA compiler, the driver or concurrency. Skipped without a host C++ compiler.
  */
 class EmulatedDeviceTransformsTest extends DeviceTransformConformance {
   private static EmulatedCudaBackend backend;
@@ -35,5 +35,10 @@ class EmulatedDeviceTransformsTest extends DeviceTransformConformance {
   @Override
   Backend backend() {
     return backend;
+  }
+
+  @Override
+  boolean requireBitExact() {
+    return true;
   }
 }
