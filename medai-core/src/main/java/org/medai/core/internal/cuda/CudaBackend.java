@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The CUDA backend: one GPU's primary context and one non-blocking stream, device tensors in
  * {@link CudaMemory}, kernels compiled from medai's {@code .cu} sources with NVRTC for the GPU's
- * architecture on first use ({@link KernelCache}). Kernels are launched asynchronously on the stream;
+ * architecture on first use ({@link KernelCache}); other modules' kernel sources run through
+ * {@link #kernels()} with the same compiler, cache and stream. Kernels are launched asynchronously on the stream;
  * {@link #download} and {@link #synchronize} wait, and report errors of earlier launches.
  *
  * <p>Thread-safe: every call makes the context current on the calling thread; all work goes to the

@@ -47,13 +47,22 @@ final class KernelEmulator {
   static synchronized Path workDir() {
     if (workDir == null) {
       try {
-        workDir = Files.createTempDirectory("medai-kernel-emu");
-        workDir.toFile().deleteOnExit();
+        Path dir = Files.createTempDirectory("medai-kernel-emu");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+        workDir = dir;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return workDir;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a leftover temp folder is harmless
+    }
   }
 
   /** The emulator executable of a kernel source resource (e.g. /org/medai/imaging/kernels/resample.cu). */
