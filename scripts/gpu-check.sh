@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs medai's CUDA checks on a machine with an NVIDIA GPU and CUDA 13, with no JDK needed: the
-# backend conformance tests (every backend, CUDA included), the CUDA probe and NVRTC tests, then the
-# device-resident CUDA bandwidth benchmark. Writes a plain-text report (PASS/FAIL/SKIP per test, each
+# backend conformance tests (every backend, CUDA included), the CUDA probe and NVRTC tests, the
+# imaging CUDA transform conformance tests (resample/reorient/intensity vs the CPU), then the
+# device-resident CUDA benchmarks (bandwidth; 512x512x300 int16 -> 1 mm float32 resample). Writes a plain-text report (PASS/FAIL/SKIP per test, each
 # benchmark figure) to $OUT/gpu-check-report.txt. Uses the bundle made by scripts/gpu-prepare.sh.
 # See docs/GPU.md.
 #
@@ -52,7 +53,7 @@ for j in "$bundle"/lib/*.jar; do cp_all="$cp_all:$j"; done
   fi
   echo "LD_LIBRARY_PATH: $LD_LIBRARY_PATH"
   echo
-  echo "== tests (medai-core, tag no-nd4j; the cuda cases need a GPU) =="
+  echo "== tests (medai-core tag no-nd4j, medai-imaging CUDA transforms; the cuda cases need a GPU) =="
 } > "$report"
 
 "$java" -Xmx4g -cp "$cp_all" GpuCheckTests > "$out/tests.log" 2> "$out/tests.stderr.log"
@@ -61,7 +62,7 @@ grep -E '^(PASS|FAIL|SKIP) |passed, .* failed' "$out/tests.log" >> "$report"
 [ "$tests_rc" -le 1 ] || echo "test runner exited with $tests_rc; see tests.stderr.log" >> "$report"
 
 echo >> "$report"
-echo "== benchmarks (CudaBandwidthBenchmark: device-resident, GB/s and ratio to a device copy) ==" >> "$report"
+echo "== benchmarks (CudaBandwidthBenchmark, CudaResampleBenchmark: device-resident, GB/s and ratio to a device copy) ==" >> "$report"
 if [ "${GPU_CHECK_SKIP_BENCH:-0}" = 1 ]; then
   echo "skipped: GPU_CHECK_SKIP_BENCH=1" >> "$report"
 elif grep -q '^SKIP .*cuda backend unavailable' "$out/tests.log"; then
@@ -70,7 +71,7 @@ elif grep -q '^SKIP .*cuda backend unavailable' "$out/tests.log"; then
 else
   # shellcheck disable=SC2086
   "$java" -Xmx2g -Djmh.ignoreLock=true -cp "$cp_all" org.medai.benchmarks.BenchmarkReport \
-    --table "$out/bench-table.txt" 'core.CudaBandwidthBenchmark' ${GPU_CHECK_BENCH_ARGS:--f 1 -wi 2 -i 5 -w 1s -r 1s} \
+    --table "$out/bench-table.txt" '(core.CudaBandwidthBenchmark|transform.CudaResampleBenchmark)' ${GPU_CHECK_BENCH_ARGS:--f 1 -wi 2 -i 5 -w 1s -r 1s} \
     > "$out/bench.log" 2>&1
   bench_rc=$?
   if [ -s "$out/bench-table.txt" ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares everything scripts/gpu-check.sh needs on a GPU machine that may have no JDK: a jlink'd
-# Java runtime made from this machine's JDK, medai-core with its test classes, the CUDA bindings,
-# JMH with the CUDA benchmark, and the JUnit console. Run it here (JDK 17+, Maven); carry the
+# Java runtime made from this machine's JDK, medai-core with its test classes, medai-imaging with its
+# CUDA transform tests (not its other tests: they carry ONNX models the check does not need), the
+# CUDA bindings, JMH with the CUDA benchmarks, and the JUnit console. Run it here (JDK 17+, Maven); carry the
 # folder it writes (default target/gpu-check, git-ignored) to the GPU machine. See docs/GPU.md.
 #
 # Usage: scripts/gpu-prepare.sh [bundle-dir]
@@ -13,7 +14,7 @@ junit_console_version=1.14.4
 modules=java.base,java.logging,java.management,java.xml,jdk.unsupported
 
 cd "$root"
-echo "gpu-prepare: building medai-core and medai-benchmarks (tests compiled, not run) ..." >&2
+echo "gpu-prepare: building medai-core, medai-imaging and medai-benchmarks (tests compiled, not run) ..." >&2
 mvn -B -q -o -DskipTests -pl medai-benchmarks -am package >&2 \
   || mvn -B -q -DskipTests -pl medai-benchmarks -am package >&2
 
@@ -24,7 +25,7 @@ fi
 
 rm -rf "$bundle"
 mkdir -p "$bundle/lib" "$bundle/test-classes" "$bundle/tools"
-cp medai-core/target/medai-core-*.jar "$bundle/lib/"
+cp medai-core/target/medai-core-*.jar medai-imaging/target/medai-imaging-*.jar "$bundle/lib/"
 rm -f "$bundle"/lib/*-sources.jar "$bundle"/lib/*-tests.jar
 (cd medai-benchmarks/target/classes && jar --create --file "$bundle/lib/medai-benchmarks.jar" .)
 for pattern in 'javacpp-*.jar' 'cuda-*.jar' 'slf4j-api-*.jar' 'slf4j-simple-*.jar' 'jmh-core-*.jar' 'jopt-simple-*.jar' 'commons-math3-*.jar'; do
@@ -38,6 +39,11 @@ cp "$console" "$bundle/lib/"
 # The ND4J interop tests need ND4J (300 MB of natives); everything tagged no-nd4j runs without it.
 cp -r medai-core/target/test-classes/. "$bundle/test-classes/"
 rm -rf "$bundle/test-classes/org/medai/core/nd4j"
+# medai-imaging: only the CUDA transform tests and the kernel emulator's headers they read.
+for d in org/medai/imaging/internal/transform/cuda org/medai/imaging/kernels/emu; do
+  mkdir -p "$bundle/test-classes/$d"
+  cp -r "medai-imaging/target/test-classes/$d/." "$bundle/test-classes/$d/"
+done
 javac -d "$bundle/tools" -cp "$console" scripts/gpu/GpuCheckTests.java
 
 echo "gpu-prepare: jlink runtime with $modules ..." >&2

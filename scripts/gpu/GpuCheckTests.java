@@ -1,9 +1,12 @@
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -16,16 +19,32 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs medai-core's ND4J-free tests (tag no-nd4j: the backend conformance suite on every backend,
- * the CUDA probe and NVRTC tests, memory, geometry) on the JUnit Platform and prints one plain line
+ * the CUDA probe and NVRTC tests, memory, geometry) and, where the bundle carries them, medai-imaging's
+ * CUDA transform tests (device-vs-CPU conformance of resample, reorient, intensity and a pipeline;
+ * NVRTC compilation of the imaging kernels) on the JUnit Platform and prints one plain line
  * per test: PASS, FAIL or SKIP, its class and display-name path, and the reason for FAIL and SKIP.
  * Compiled by scripts/gpu-prepare.sh into the GPU bundle, run by scripts/gpu-check.sh. Exit code 1
  * when any test failed.
  */
 public final class GpuCheckTests {
+  /** Test classes of other modules the GPU check runs when the bundle has them. */
+  static final List<String> EXTRA_CLASSES = List.of(
+      "org.medai.imaging.internal.transform.cuda.CudaDeviceTransformsTest",
+      "org.medai.imaging.internal.transform.cuda.TransformKernelsCompileTest");
+
   public static void main(String[] args) {
     PrintStream out = System.out;
+    List<DiscoverySelector> selectors = new java.util.ArrayList<>(List.of(selectPackage("org.medai.core")));
+    for (String c : EXTRA_CLASSES) {
+      try {
+        Class.forName(c, false, GpuCheckTests.class.getClassLoader());
+        selectors.add(selectClass(c));
+      } catch (ClassNotFoundException e) {
+        out.println("SKIP " + c + ": not in this bundle");
+      }
+    }
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectPackage("org.medai.core"))
+        .selectors(selectors)
         .filters(TagFilter.includeTags("no-nd4j"))
         .build();
     AtomicInteger passed = new AtomicInteger();

@@ -44,24 +44,6 @@ public final class VolumeInputs {
     return new Loaded(sv.volume(), sv.rescaleSlope(), sv.rescaleIntercept(), "dicom");
   }
 
-  /**
-   * Resolves {@code --device}: {@code cpu} and {@code auto} run on the CPU (the only transform
-   * backend so far); {@code cuda} fails with exit code 3 and says so.
-   */
-  public static String device(String requested) {
-    Device d;
-    try {
-      d = Device.parse(requested);
-    } catch (RuntimeException e) {
-      throw new BadInputException("--device must be cpu, cuda or auto; got " + requested);
-    }
-    if (d.backend().equals("cuda")) {
-      throw new BadInputException("--device cuda: the CUDA transform kernels are not available in this build; "
-          + "use --device cpu or --device auto");
-    }
-    return "cpu";
-  }
-
   public static void checkOutput(Path out) {
     if (!isNifti(out)) {
       throw new BadInputException("output must be NIfTI (.nii, .nii.gz or .hdr/.img); got " + out.getFileName());

@@ -1,5 +1,6 @@
 package org.medai.core.backend;
 
+import java.util.Optional;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.DType;
 import org.medai.core.tensor.Tensor;
@@ -53,6 +54,14 @@ public interface Backend extends AutoCloseable {
    * rescale (stored value × RescaleSlope + RescaleIntercept).
    */
   void convert(Tensor src, Tensor dst, float slope, float intercept);
+
+  /**
+   * Running other modules' own device kernels on this backend ({@link DeviceKernels}), or empty
+   * where the backend has none (the CPU backend). Cheap; the same object on every call.
+   */
+  default Optional<DeviceKernels> kernels() {
+    return Optional.empty();
+  }
 
   /** Waits until all work submitted from this thread has finished. */
   void synchronize();

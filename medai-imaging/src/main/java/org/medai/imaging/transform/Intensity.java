@@ -3,11 +3,15 @@ package org.medai.imaging.transform;
 import org.medai.core.concurrent.WorkPool;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.DType;
+import org.medai.core.tensor.Tensor;
 import org.medai.core.tensor.Volume;
 import org.medai.imaging.internal.transform.CpuIntensity;
+import org.medai.imaging.internal.transform.cuda.DeviceTransforms;
 
 /**
- * Intensity transforms of host volumes, any input dtype, float32 output of the same geometry.
+ * Intensity transforms, any input dtype, float32 output of the same geometry, on the host or (for a
+ * volume a CUDA backend allocated) on that device, where the result stays; statistics (z-score
+ * moments, percentiles) of a device volume are computed on a downloaded host copy of each channel.
  * Every transform is one fused element-wise map {@code out = min(max(fma(v, scale, offset), lo),
  * hi)} in float32 ({@link IntensityMap}); the statistics-driven ones (z-score, percentiles) first
  * compute their parameters per channel, optionally inside a mask (voxels where the mask's channel 0
@@ -40,12 +44,33 @@ public final class Intensity {
 
   /** Applies one map to every channel. */
   public static Volume apply(Volume v, IntensityMap m, WorkPool pool, MemoryScope scope) {
-    requireHost(v);
-    Volume out = Volume.allocate(DType.FLOAT32, v.geometry(), v.channels(), scope);
+    Volume out = allocateFloat(v, scope);
     for (int c = 0; c < v.channels(); c++) {
-      CpuIntensity.map(v.data().select(c), out.data().select(c), m.scale(), m.offset(), m.min(), m.max(), pool);
+      map(v.data().select(c), out.data().select(c), m.scale(), m.offset(), m.min(), m.max(), pool);
     }
     return out;
+  }
+
+  /** A float32 volume like {@code v}: on the host, or on v's device backend. */
+  private static Volume allocateFloat(Volume v, MemoryScope scope) {
+    if (v.data().isHost()) return Volume.allocate(DType.FLOAT32, v.geometry(), v.channels(), scope);
+    return DeviceTransforms.allocate(DeviceTransforms.backendOf(v.data()), DType.FLOAT32, v.geometry(), v.channels(), scope);
+  }
+
+  /** The fused map on one channel, on the host or on the device the channel lives on. */
+  private static void map(Tensor src, Tensor dst, float scale, float offset, float lo, float hi, WorkPool pool) {
+    if (src.isHost()) CpuIntensity.map(src, dst, scale, offset, lo, hi, pool);
+    else DeviceTransforms.intensityMap(src, dst, scale, offset, lo, hi);
+  }
+
+  /**
+   * Channel {@code c} of {@code v} as a host (D, H, W) tensor: a view for host volumes, a download
+   * into {@code tmp} for device volumes (statistics are computed on the host; the maps run on the
+   * device).
+   */
+  private static Tensor hostChannel(Volume v, int c, MemoryScope tmp) {
+    Tensor t = v.data().select(c);
+    return t.isHost() ? t : DeviceTransforms.backendOf(t).download(t, tmp);
   }
 
   /** Window/level (CT display convention): {@code [level - width/2, level + width/2]} → {@code [0, 1]}, clamped. */
@@ -69,10 +94,11 @@ public final class Intensity {
 
   /** Statistics of channel {@code c}, inside {@code mask} (channel 0 {@code > 0}) when not null. */
   public static Stats stats(Volume v, int c, Volume mask, WorkPool pool) {
-    requireHost(v);
     checkMask(v, mask);
-    double[] m = CpuIntensity.moments(v.data().select(c), mask == null ? null : mask.data().select(0), pool);
-    return new Stats((long) m[0], m[1], m[2]);
+    try (MemoryScope tmp = MemoryScope.open()) {
+      double[] m = CpuIntensity.moments(hostChannel(v, c, tmp), mask == null ? null : hostChannel(mask, 0, tmp), pool);
+      return new Stats((long) m[0], m[1], m[2]);
+    }
   }
 
   /**
@@ -81,16 +107,15 @@ public final class Intensity {
    * voxel, inside the mask or not.
    */
   public static Volume zScore(Volume v, Volume mask, WorkPool pool, MemoryScope scope) {
-    requireHost(v);
     checkMask(v, mask);
-    Volume out = Volume.allocate(DType.FLOAT32, v.geometry(), v.channels(), scope);
+    Volume out = allocateFloat(v, scope);
     for (int c = 0; c < v.channels(); c++) {
       Stats s = stats(v, c, mask, pool);
       if (s.count() == 0) {
         throw new TransformException("MEDAI-XFORM-052", "z-score mask selects no voxel; check the mask (values > 0 count)");
       }
       double sd = Math.max(s.std(), 1e-8);
-      CpuIntensity.map(v.data().select(c), out.data().select(c), (float) (1 / sd), (float) (-s.mean() / sd),
+      map(v.data().select(c), out.data().select(c), (float) (1 / sd), (float) (-s.mean() / sd),
           Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, pool);
     }
     return out;
@@ -101,14 +126,15 @@ public final class Intensity {
    * float32 values, inside {@code mask} when not null; NaN values are ignored.
    */
   public static double[] percentiles(Volume v, int c, Volume mask, WorkPool pool, double... pcts) {
-    requireHost(v);
     checkMask(v, mask);
     for (double p : pcts) {
       if (!(p >= 0 && p <= 100)) {
         throw new TransformException("MEDAI-XFORM-053", "percentile must be in [0, 100]; got " + p);
       }
     }
-    return CpuIntensity.percentiles(v.data().select(c), mask == null ? null : mask.data().select(0), pcts, pool);
+    try (MemoryScope tmp = MemoryScope.open()) {
+      return CpuIntensity.percentiles(hostChannel(v, c, tmp), mask == null ? null : hostChannel(mask, 0, tmp), pcts, pool);
+    }
   }
 
   /**
@@ -118,8 +144,7 @@ public final class Intensity {
    */
   public static Volume percentileNormalize(Volume v, Volume mask, double lowPct, double highPct, double outLo,
       double outHi, boolean clip, WorkPool pool, MemoryScope scope) {
-    requireHost(v);
-    Volume out = Volume.allocate(DType.FLOAT32, v.geometry(), v.channels(), scope);
+    Volume out = allocateFloat(v, scope);
     for (int c = 0; c < v.channels(); c++) {
       double[] p = percentiles(v, c, mask, pool, lowPct, highPct);
       double range = p[1] - p[0];
@@ -127,16 +152,9 @@ public final class Intensity {
       double off = outLo - p[0] * sc;
       float lo = clip ? (float) Math.min(outLo, outHi) : Float.NEGATIVE_INFINITY;
       float hi = clip ? (float) Math.max(outLo, outHi) : Float.POSITIVE_INFINITY;
-      CpuIntensity.map(v.data().select(c), out.data().select(c), (float) sc, (float) off, lo, hi, pool);
+      map(v.data().select(c), out.data().select(c), (float) sc, (float) off, lo, hi, pool);
     }
     return out;
-  }
-
-  private static void requireHost(Volume v) {
-    if (!v.data().isHost()) {
-      throw new TransformException("MEDAI-XFORM-030",
-          "volume lives on %s; CPU intensity transforms need a host volume".formatted(v.data().device()));
-    }
   }
 
   private static void checkMask(Volume v, Volume mask) {

@@ -10,6 +10,7 @@ import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.Tensor;
 import org.medai.core.tensor.Volume;
 import org.medai.imaging.internal.transform.StridedCopy;
+import org.medai.imaging.internal.transform.cuda.DeviceTransforms;
 
 /**
  * Reorientation to a three-letter code ({@code LPS}, {@code RAS}, {@code PIL}, …, see
@@ -74,7 +75,10 @@ public final class Reorient {
     return new Geometry(Extent.of(n[0], n[1], n[2]), Vec3.of(s), origin, Mat3.ofColumns(cols[0], cols[1], cols[2]));
   }
 
-  /** Reorients {@code v} (host, any dtype and channel count) to {@code code}. */
+  /**
+   * Reorients {@code v} (any dtype and channel count) to {@code code}. A volume on a CUDA device is
+   * reoriented there by one gather kernel; the result stays on that device.
+   */
   public static Volume to(Volume v, String code, WorkPool pool, MemoryScope scope) {
     AxisMap m = axisMap(v.geometry().direction(), code);
     Geometry g = geometry(v.geometry(), m);
@@ -98,6 +102,7 @@ public final class Reorient {
       vsh[3 - a] = sh[3 - b];
     }
     Tensor view = t.view(offset, vsh, vs);
+    if (!t.isHost()) return DeviceTransforms.gather(view, g, scope);
     Volume out = Volume.allocate(v.dtype(), g, v.channels(), scope);
     StridedCopy.copy(view, out.data(), pool);
     return out;

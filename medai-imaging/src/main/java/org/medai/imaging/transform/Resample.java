@@ -7,9 +7,11 @@ import org.medai.core.geometry.Vec3;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.Volume;
 import org.medai.imaging.internal.transform.CpuResampler;
+import org.medai.imaging.internal.transform.cuda.DeviceTransforms;
 
 /**
- * Resampling of host {@link Volume}s on the CPU: onto a spacing, a reference grid, a shape, or
+ * Resampling of {@link Volume}s on the CPU (host volumes) or on a CUDA device (volumes whose tensor
+ * a CUDA backend allocated; the result stays on that device): onto a spacing, a reference grid, a shape, or
  * through an affine map of LPS space. Every method plans the work once ({@link ResamplePlan}: one
  * target→source index affine, no coordinate grid) and runs it multi-threaded on the caller's
  * {@link WorkPool}. The result is allocated in {@code scope} (the caller closes it); the only other
@@ -84,17 +86,18 @@ public final class Resample {
     return execute(ResamplePlan.create(v.geometry(), v.dtype(), target, outputToInput, o), v, pool, scope);
   }
 
-  /** Executes a plan made for {@code v}'s grid and dtype; the output is allocated in {@code scope}. */
+  /**
+   * Executes a plan made for {@code v}'s grid and dtype; the output is allocated in {@code scope}.
+   * A volume on a device backend that runs kernels (CUDA) is resampled there, into a device volume
+   * of the same backend, without a host round trip ({@code pool} is then unused).
+   */
   public static Volume execute(ResamplePlan plan, Volume v, WorkPool pool, MemoryScope scope) {
+    checkPlan(plan, v);
     if (!v.data().isHost()) {
-      throw new TransformException("MEDAI-XFORM-030",
-          "volume lives on %s; the CPU resampler needs a host volume (download it, or use the device backend)"
-              .formatted(v.data().device()));
-    }
-    if (v.dtype() != plan.sourceType() || !v.geometry().equals(plan.source())) {
-      throw new TransformException("MEDAI-XFORM-031",
-          "plan was made for a %s volume on %s but got %s on %s; plan again for this volume"
-              .formatted(plan.sourceType(), plan.source().extent(), v.dtype(), v.geometry().extent()));
+      Volume out = DeviceTransforms.allocate(DeviceTransforms.backendOf(v.data()), plan.outputType(), plan.target(),
+          v.channels(), scope);
+      DeviceTransforms.resample(plan, v, out, scope);
+      return out;
     }
     Volume out = Volume.allocate(plan.outputType(), plan.target(), v.channels(), scope);
     CpuResampler.execute(plan, v.data(), out.data(), pool, scope);
@@ -104,24 +107,29 @@ public final class Resample {
   /**
    * Executes a plan into an existing output volume (the plan's target grid and output dtype, same
    * channel count, contiguous), for hosts that reuse buffers. Temporaries (the B-spline
-   * coefficients) are allocated in a child of {@code scope} and released before returning.
+   * coefficients) are allocated in a child of {@code scope} and released before returning. Source
+   * and output both on the host (CPU) or both on the same kernel-running device backend.
    */
   public static void executeInto(ResamplePlan plan, Volume v, Volume out, WorkPool pool, MemoryScope scope) {
-    if (!out.data().isHost() || !out.data().isContiguous() || out.dtype() != plan.outputType()
+    if (out.data().isHost() != v.data().isHost() || !out.data().isContiguous() || out.dtype() != plan.outputType()
         || out.channels() != v.channels() || !out.extent().equals(plan.target().extent())) {
       throw new TransformException("MEDAI-XFORM-032",
-          "output must be a contiguous host %s volume of extent %s with %d channels; got %s"
-              .formatted(plan.outputType(), plan.target().extent(), v.channels(), out));
+          "output must be a contiguous %s %s volume of extent %s with %d channels; got %s"
+              .formatted(v.data().isHost() ? "host" : "device", plan.outputType(), plan.target().extent(), v.channels(), out));
     }
+    checkPlan(plan, v);
+    if (!v.data().isHost()) {
+      DeviceTransforms.resample(plan, v, out, scope);
+      return;
+    }
+    CpuResampler.execute(plan, v.data(), out.data(), pool, scope);
+  }
+
+  private static void checkPlan(ResamplePlan plan, Volume v) {
     if (v.dtype() != plan.sourceType() || !v.geometry().equals(plan.source())) {
       throw new TransformException("MEDAI-XFORM-031",
           "plan was made for a %s volume on %s but got %s on %s; plan again for this volume"
               .formatted(plan.sourceType(), plan.source().extent(), v.dtype(), v.geometry().extent()));
     }
-    if (!v.data().isHost()) {
-      throw new TransformException("MEDAI-XFORM-030",
-          "volume lives on %s; the CPU resampler needs a host volume".formatted(v.data().device()));
-    }
-    CpuResampler.execute(plan, v.data(), out.data(), pool, scope);
   }
 }

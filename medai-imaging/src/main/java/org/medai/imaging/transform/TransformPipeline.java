@@ -2,12 +2,14 @@ package org.medai.imaging.transform;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.medai.core.backend.Backend;
 import org.medai.core.concurrent.WorkPool;
 import org.medai.core.geometry.Extent;
 import org.medai.core.geometry.Geometry;
 import org.medai.core.geometry.Vec3;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.Volume;
+import org.medai.imaging.internal.transform.cuda.DeviceTransforms;
 
 /**
  * A fixed chain of transforms that a host application configures once and applies to many volumes:
@@ -28,6 +30,10 @@ import org.medai.core.tensor.Volume;
  * each intermediate in a child scope and frees it as soon as the next step has produced its output,
  * so at most two intermediates are alive at a time; the result moves into the caller's scope. The
  * input is never modified.
+ *
+ * <p>A volume on a CUDA device stays there through the whole chain: resampling, reorientation and
+ * the intensity steps run as device kernels and every intermediate and the result are device
+ * volumes of the same backend (crop/pad steps need host volumes).
  */
 public final class TransformPipeline {
   private final List<VolumeTransform> steps;
@@ -51,9 +57,7 @@ public final class TransformPipeline {
 
   /** Runs every step; the result is owned by {@code scope}. An empty pipeline returns a copy of the input. */
   public Volume apply(Volume in, WorkPool pool, MemoryScope scope) {
-    if (steps.isEmpty()) {
-      return Volume.of(in.data().copy(scope), in.geometry());
-    }
+    if (steps.isEmpty()) return copyOf(in, scope);
     Volume current = in;
     MemoryScope held = null;
     try {
@@ -70,16 +74,27 @@ public final class TransformPipeline {
           s.close(); // the step returned its input; keep the scope that owns it
           continue;
         }
+        // device steps run asynchronously: wait before freeing the input they may still be reading
+        if (held != null && !out.data().isHost()) DeviceTransforms.backendOf(out.data()).synchronize();
         if (held != null) held.close();
         held = s;
         current = out;
       }
-      if (held == null) return Volume.of(in.data().copy(scope), in.geometry());
+      if (held == null) return copyOf(in, scope);
       scope.adopt(current.data().memory());
       return current;
     } finally {
       if (held != null) held.close();
     }
+  }
+
+  /** A copy of {@code in} in {@code scope}, on the host or on in's device (no round trip). */
+  private static Volume copyOf(Volume in, MemoryScope scope) {
+    if (in.data().isHost()) return Volume.of(in.data().copy(scope), in.geometry());
+    Backend b = DeviceTransforms.backendOf(in.data());
+    Volume out = DeviceTransforms.allocate(b, in.dtype(), in.geometry(), in.channels(), scope);
+    b.copy(in.data(), out.data());
+    return out;
   }
 
   /** Collects steps; not thread-safe (build once, then share the pipeline). */

@@ -34,7 +34,8 @@ public final class ReorientCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "CODE", description = "Target orientation, e.g. RAS or LPS.")
   String to;
 
-  @Option(names = "--device", defaultValue = "auto", description = "cpu, cuda or auto; default ${DEFAULT-VALUE}.")
+  @Option(names = "--device", defaultValue = "auto",
+      description = "cpu, cuda or auto (cuda where available, else cpu; stderr says which); default ${DEFAULT-VALUE}.")
   String device;
 
   @Option(names = "--threads", defaultValue = "2", description = "CPU threads; default ${DEFAULT-VALUE}.")
@@ -42,17 +43,17 @@ public final class ReorientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String dev = VolumeInputs.device(device);
     VolumeInputs.checkOutput(out);
     Orientation.directionOf(to); // a bad code fails here, before any reading
-    try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(Math.max(1, threads))) {
+    try (TransformDevice dev = TransformDevice.open(device); MemoryScope scope = MemoryScope.open();
+         WorkPool pool = WorkPool.of(Math.max(1, threads))) {
       VolumeInputs.Loaded src = VolumeInputs.read(in, pool, scope);
-      Volume r = Reorient.to(src.volume(), to, pool, scope);
+      Volume r = dev.toHost(Reorient.to(dev.place(src.volume(), scope), to, pool, scope), scope);
       NiftiWriter.Options wo = NiftiWriter.Options.defaults();
       if (src.slope() != 1 || src.intercept() != 0) wo = wo.withScaling(src.slope(), src.intercept());
       NiftiWriter.write(r, out, wo);
       System.out.println("{\"input\":" + Json.quote(in.toString()) + ",\"output\":" + Json.quote(out.toString())
-          + ",\"device\":" + Json.quote(dev) + ",\"from\":" + Json.quote(src.volume().geometry().orientationCode())
+          + ",\"device\":" + Json.quote(dev.name()) + ",\"from\":" + Json.quote(src.volume().geometry().orientationCode())
           + ",\"to\":" + Json.quote(r.geometry().orientationCode()) + ",\"dtype\":" + Json.quote(r.dtype().name())
           + ",\"source\":" + src.volume().geometry().toJson() + ",\"target\":" + r.geometry().toJson() + "}");
     }

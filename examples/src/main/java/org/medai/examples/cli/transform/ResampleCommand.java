@@ -64,7 +64,8 @@ public final class ResampleCommand implements Callable<Integer> {
   @Option(names = "--anisotropic", description = "nnU-Net's rule: coarse axis nearest when the spacing ratio exceeds 3.")
   boolean anisotropic;
 
-  @Option(names = "--device", defaultValue = "auto", description = "cpu, cuda or auto; default ${DEFAULT-VALUE}.")
+  @Option(names = "--device", defaultValue = "auto",
+      description = "cpu, cuda or auto (cuda where available, else cpu; stderr says which); default ${DEFAULT-VALUE}.")
   String device;
 
   @Option(names = "--threads", defaultValue = "2", description = "CPU threads; default ${DEFAULT-VALUE}.")
@@ -72,7 +73,6 @@ public final class ResampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String dev = VolumeInputs.device(device);
     VolumeInputs.checkOutput(out);
     if (threads < 1) throw new BadInputException("--threads must be at least 1, got " + threads);
     Interpolation mode = switch (interp.toLowerCase(Locale.ROOT)) {
@@ -88,7 +88,8 @@ public final class ResampleCommand implements Callable<Integer> {
       case "mirror" -> Boundary.MIRROR;
       default -> throw new BadInputException("--boundary must be constant, edge or mirror; got " + boundary);
     };
-    try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(threads)) {
+    try (TransformDevice dev = TransformDevice.open(device); MemoryScope scope = MemoryScope.open();
+         WorkPool pool = WorkPool.of(threads)) {
       VolumeInputs.Loaded src = VolumeInputs.read(in, pool, scope);
       Volume v = src.volume();
       Geometry tgt = target.like != null
@@ -100,12 +101,15 @@ public final class ResampleCommand implements Callable<Integer> {
       if (rescaled && mode != Interpolation.LABEL_LINEAR) o = o.withRescale(src.slope(), src.intercept());
       if (anisotropic) o = o.withNnunetAnisotropy();
       ResamplePlan plan = ResamplePlan.create(v.geometry(), v.dtype(), tgt, null, o);
+      Volume placed = dev.place(v, scope);
       long t0 = System.nanoTime();
-      Volume r = Resample.execute(plan, v, pool, scope);
+      Volume r = Resample.execute(plan, placed, pool, scope);
+      dev.synchronize();
       double ms = (System.nanoTime() - t0) / 1e6;
+      r = dev.toHost(r, scope);
       NiftiWriter.write(r, out);
       System.out.println("{\"input\":" + Json.quote(in.toString()) + ",\"inputFormat\":" + Json.quote(src.format())
-          + ",\"output\":" + Json.quote(out.toString()) + ",\"device\":" + Json.quote(dev)
+          + ",\"output\":" + Json.quote(out.toString()) + ",\"device\":" + Json.quote(dev.name())
           + ",\"threads\":" + threads + ",\"interpolation\":" + Json.quote(mode.name())
           + ",\"kernels\":[" + Json.quote(plan.kernel(0).name()) + "," + Json.quote(plan.kernel(1).name()) + ","
           + Json.quote(plan.kernel(2).name()) + "],\"boundary\":" + Json.quote(b.name())

@@ -93,12 +93,28 @@ class TransformCommandsTest {
   }
 
   @Test
-  void resample_deviceCuda_failsWithExit3AndSaysWhy() {
+  void resample_deviceCuda_runsOnGpuOrFailsWithExit3AndTheProbeReason() {
     String[] r = run("resample", ramp().toString(), dir.resolve("x.nii").toString(), "--spacing", "1,1,1", "--device", "cuda");
-    assertEquals("3", r[0]);
-    assertTrue(r[2].contains("CUDA"), r[2]);
-    assertEquals("0", run("resample", ramp().toString(), dir.resolve("y.nii").toString(), "--spacing", "1,1,1",
-        "--device", "auto")[0]);
+    org.medai.core.backend.Availability a = org.medai.core.backend.Backends.provider("cuda").orElseThrow().probe();
+    if (a.available()) {
+      assertEquals("0", r[0], r[2]);
+      assertTrue(r[1].contains("\"device\":\"cuda\""), r[1]);
+    } else {
+      assertEquals("3", r[0]);
+      assertTrue(r[2].contains("CUDA is unavailable: " + a.reason()), r[2]);
+    }
+  }
+
+  @Test
+  void resampleAndReorient_deviceAuto_runAndSayWhichDeviceOnStderr() {
+    String[] r = run("resample", ramp().toString(), dir.resolve("y.nii").toString(), "--spacing", "1,1,1", "--device", "auto");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[2].contains("--device auto: ") && r[2].strip().lines().count() == 1, r[2]);
+    String used = r[2].contains("using cuda") ? "cuda" : "cpu";
+    assertTrue(r[1].contains("\"device\":\"" + used + "\""), r[1]);
+    String[] o = run("reorient", ramp().toString(), dir.resolve("z.nii").toString(), "--to", "RAS", "--device", "auto");
+    assertEquals("0", o[0], o[2]);
+    assertTrue(o[1].contains("\"device\":\"" + used + "\""), o[1]);
   }
 
   @Test

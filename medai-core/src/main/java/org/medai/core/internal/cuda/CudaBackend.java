@@ -17,17 +17,21 @@ import static org.bytedeco.cuda.global.cudart.cuStreamSynchronize;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import org.bytedeco.cuda.cudart.CUctx_st;
 import org.bytedeco.cuda.cudart.CUfunc_st;
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.medai.core.BackendException;
 import org.medai.core.InvalidArgumentException;
 import org.medai.core.backend.Backend;
+import org.medai.core.backend.DeviceKernels;
 import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.DType;
 import org.medai.core.tensor.Tensor;
@@ -36,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The CUDA backend: one GPU's primary context and one non-blocking stream, device tensors in
  * {@link CudaMemory}, kernels compiled from medai's {@code .cu} sources with NVRTC for the GPU's
- * architecture on first use ({@link KernelCache}). Kernels are launched asynchronously on the stream;
+ * architecture on first use ({@link KernelCache}); other modules' kernel sources run through
+ * {@link #kernels()} with the same compiler, cache and stream. Kernels are launched asynchronously on the stream;
  * {@link #download} and {@link #synchronize} wait, and report errors of earlier launches.
  *
  * <p>Thread-safe: every call makes the context current on the calling thread; all work goes to the
@@ -51,6 +56,7 @@ public final class CudaBackend implements Backend {
   private final CUstream_st stream = new CUstream_st();
   private final KernelCache kernels;
   private final int cudaDevice;
+  private final DeviceKernels deviceKernels = new ModuleKernels();
   private volatile boolean closed;
 
   CudaBackend(CudaProbe.DeviceInfo device, Path kernelCacheDir) {
@@ -229,6 +235,11 @@ public final class CudaBackend implements Backend {
   }
 
   @Override
+  public Optional<DeviceKernels> kernels() {
+    return Optional.of(deviceKernels);
+  }
+
+  @Override
   public void synchronize() {
     syncStream("the last kernel or copy");
   }
@@ -263,6 +274,53 @@ public final class CudaBackend implements Backend {
       for (int i = 0; i < args.length; i++) params.put(i, args[i]);
       CudaDriver.check(cuLaunchKernel(f, grid, 1, 1, BLOCK, 1, 1, 0, stream, params, (PointerPointer<?>) null),
           "cuLaunchKernel", "kernel %s (grid %d x %d, %d elements)".formatted(function, grid, BLOCK, n));
+    }
+  }
+
+  /** {@link DeviceKernels} over this backend's cache and stream, for other modules' kernel sources. */
+  private final class ModuleKernels implements DeviceKernels {
+    @Override
+    public String architecture() {
+      return device.arch();
+    }
+
+    @Override
+    public Grid gridStride(long elements) {
+      long blocksNeeded = Math.max(1, (elements + BLOCK - 1) / BLOCK);
+      return new Grid((int) Math.min(blocksNeeded, (long) device.multiprocessors() * 32), 1, 1, BLOCK, 1, 1);
+    }
+
+    @Override
+    public void launch(Kernel kernel, Grid grid, Object... args) {
+      bind();
+      String resource = kernel.resource();
+      String name = resource.substring(resource.lastIndexOf('/') + 1, resource.length() - 3);
+      CUfunc_st f = kernels.function(resource, name, () -> NvrtcCompiler.moduleSource(kernel.owner(), kernel.resource()), kernel.function());
+      Pointer[] values = new Pointer[args.length];
+      try (PointerPointer<Pointer> params = new PointerPointer<>(args.length)) {
+        for (int i = 0; i < args.length; i++) {
+          values[i] = argument(args[i], i, kernel);
+          params.put(i, values[i]);
+        }
+        CudaDriver.check(cuLaunchKernel(f, grid.gridX(), grid.gridY(), grid.gridZ(), grid.blockX(), grid.blockY(),
+            grid.blockZ(), 0, stream, params, (PointerPointer<?>) null), "cuLaunchKernel",
+            "kernel %s (grid %d x %d x %d, block %d x %d x %d)".formatted(kernel.function(), grid.gridX(), grid.gridY(),
+                grid.gridZ(), grid.blockX(), grid.blockY(), grid.blockZ()));
+      } finally {
+        for (Pointer v : values) {
+          if (v != null) v.close();
+        }
+      }
+    }
+
+    private Pointer argument(Object a, int index, Kernel kernel) {
+      if (a instanceof Tensor t) return new LongPointer(1).put(devicePointer(t));
+      if (a instanceof Integer v) return new IntPointer(1).put(v);
+      if (a instanceof Long v) return new LongPointer(1).put(v);
+      if (a instanceof Float v) return new FloatPointer(1).put(v);
+      if (a instanceof Double v) return new DoublePointer(1).put(v);
+      throw new InvalidArgumentException("MEDAI-CUDA-042", "argument %d of kernel %s is a %s; pass a Tensor, Integer, Long, Float or Double"
+          .formatted(index, kernel.function(), a == null ? "null" : a.getClass().getSimpleName()));
     }
   }
 

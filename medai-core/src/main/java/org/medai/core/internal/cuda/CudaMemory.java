@@ -1,5 +1,6 @@
 package org.medai.core.internal.cuda;
 
+import org.medai.core.backend.DeviceMemory;
 import org.medai.core.memory.AbstractOwnedMemory;
 import org.medai.core.memory.MemoryScope;
 
@@ -8,7 +9,7 @@ import org.medai.core.memory.MemoryScope;
  * device bytes. Closing it (or its scope) frees it; that is safe from any thread. Memory whose
  * backend has already closed was released with the backend's context and is not freed again.
  */
-final class CudaMemory extends AbstractOwnedMemory {
+final class CudaMemory extends AbstractOwnedMemory implements DeviceMemory {
   private final CudaBackend backend;
   private final long devicePointer;
 
@@ -24,7 +25,8 @@ final class CudaMemory extends AbstractOwnedMemory {
     return devicePointer;
   }
 
-  CudaBackend backend() {
+  @Override
+  public CudaBackend backend() {
     return backend;
   }
 

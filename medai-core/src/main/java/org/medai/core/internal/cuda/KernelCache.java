@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.bytedeco.cuda.cudart.CUfunc_st;
 import org.bytedeco.cuda.cudart.CUmod_st;
 import org.bytedeco.javacpp.BytePointer;
@@ -43,21 +44,30 @@ final class KernelCache {
 
   /** The function {@code function} of kernel source {@code source}, compiling and loading it if needed. */
   synchronized CUfunc_st function(String source, String function) {
-    String key = source + "/" + function;
-    CUfunc_st f = functions.get(key);
+    return function(source, source, () -> NvrtcCompiler.source(source), function);
+  }
+
+  /**
+   * The function {@code function} of the source identified by {@code key} (medai-core's kernel name,
+   * or another module's resource path), named {@code name} in messages and cache files; {@code code}
+   * is read only when the module is not loaded yet.
+   */
+  synchronized CUfunc_st function(String key, String name, Supplier<String> code, String function) {
+    String fkey = key + "/" + function;
+    CUfunc_st f = functions.get(fkey);
     if (f != null) return f;
-    CUmod_st module = modules.get(source);
+    CUmod_st module = modules.get(key);
     if (module == null) {
-      byte[] image = image(source);
+      byte[] image = image(name, code.get());
       module = new CUmod_st();
       try (BytePointer p = new BytePointer(image)) {
-        CudaDriver.check(cuModuleLoadData(module, p), "cuModuleLoadData", "kernel source " + source + ".cu (" + arch + ")");
+        CudaDriver.check(cuModuleLoadData(module, p), "cuModuleLoadData", "kernel source " + name + ".cu (" + arch + ")");
       }
-      modules.put(source, module);
+      modules.put(key, module);
     }
     f = new CUfunc_st();
-    CudaDriver.check(cuModuleGetFunction(f, module, function), "cuModuleGetFunction", "kernel " + function);
-    functions.put(key, f);
+    CudaDriver.check(cuModuleGetFunction(f, module, function), "cuModuleGetFunction", "kernel " + function + " of " + name + ".cu");
+    functions.put(fkey, f);
     return f;
   }
 
@@ -66,8 +76,7 @@ final class KernelCache {
     return compilations;
   }
 
-  private byte[] image(String source) {
-    String code = NvrtcCompiler.source(source);
+  private byte[] image(String source, String code) {
     Path file = diskDir == null ? null : diskDir.resolve(source + "-" + key(code) + "-" + arch + ".cubin");
     if (file != null && Files.isRegularFile(file)) {
       try {

@@ -95,6 +95,19 @@ public final class NvrtcCompiler {
     }
   }
 
+  /** Reads another module's kernel source, a resource at absolute path {@code resource} of {@code owner}. */
+  public static String moduleSource(Class<?> owner, String resource) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new BackendException("MEDAI-CUDA-020", "kernel source %s is missing from the jar of %s; rebuild it"
+            .formatted(resource, owner.getName()));
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new BackendException("MEDAI-CUDA-020", "could not read kernel source " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Compiles {@code source} (named {@code name}.cu in messages) for {@code arch}: {@code sm_90}
    * gives a CUBIN for that GPU, {@code compute_90} gives PTX. A compile error throws a
