@@ -82,6 +82,9 @@ final class J2kTile {
   int nChunks;
   private int[] pending = new int[5 * 64];
   private int nPending;
+  /** Progression steps taken and allowed: bounds the loops a hostile POC or precinct layout can cause. */
+  private long steps;
+  private final long maxSteps;
 
   J2kTile(J2kCodestream cs, J2kCodestream.Tile t) {
     src = t;
@@ -98,6 +101,7 @@ final class J2kTile {
     if (headers != null) {
       bits.reset(headers, 0, headers.length, t, false);
     }
+    maxSteps = 4_000_000L + 64L * (body.length + (headers == null ? 0 : headers.length));
     comps = new Comp[s.csiz];
     for (int c = 0; c < s.csiz; c++) {
       comps[c] = buildComp(c, s.precision[c]);
@@ -231,6 +235,9 @@ final class J2kTile {
       int re = Math.min(poc.resEnd(), maxRes);
       int cs = poc.compStart();
       int ce = Math.min(poc.compEnd(), comps.length);
+      if (le <= 0 || rs >= re || cs >= ce) {
+        continue;
+      }
       switch (poc.order()) {
         case 0 -> {
           for (int l = 0; l < le; l++) {
@@ -317,7 +324,15 @@ final class J2kTile {
     }
   }
 
+  private void step() {
+    if (++steps > maxSteps) {
+      throw CodecErrors.malformed(CODEC, src.frameOffset(bodyPos), "the progression of tile " + src.index
+          + " needs more than " + maxSteps + " steps for " + body.length + " bytes of packet data");
+    }
+  }
+
   private void layers(int le, int r, int c, long x, long y) {
+    step();
     Comp k = comps[c];
     if (r > k.levels) {
       return;
@@ -346,6 +361,7 @@ final class J2kTile {
   }
 
   private void packet(int l, int r, int c, int prec) {
+    step();
     Res res = comps[c].res[r];
     if (l < res.layersDone[prec]) {
       return;
