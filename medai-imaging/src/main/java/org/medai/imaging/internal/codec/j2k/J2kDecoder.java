@@ -145,6 +145,9 @@ public final class J2kDecoder implements FrameDecoder {
               v = max;
             } else if (f < -2.14748365E9f) {
               v = min;
+            } else if (f > -4194304f && f < 4194304f) {
+              // round half to even (C's lrintf) in float arithmetic: exact below 2^22
+              v = (int) ((f + 12582912f) - 12582912f) + dc;
             } else {
               v = (int) Math.rint(f) + dc;
             }

@@ -24,6 +24,8 @@ final class J2kTier1 {
   private static final int VISIT = 2;
   private static final int REFINED = 4;
   private static final int NEG = 8;
+  /** At least one neighbour (in the causal sense under VSC) is significant. */
+  private static final int NBR = 16;
   private static final int CTX_RL = 17;
   private static final int CTX_UNI = 18;
 
@@ -220,19 +222,15 @@ final class J2kTier1 {
       for (int x = 0; x < w; x++) {
         for (int y = y0; y < y1; y++) {
           int i = (y + 1) * stride + x + 1;
-          if ((flags[i] & SIG) != 0) {
+          if ((flags[i] & (SIG | NBR)) != NBR) {
             continue;
           }
           boolean causal = vsc && (y & 3) == 3;
-          int ctx = zcContext(i, causal);
-          if (ctx == 0) {
-            continue;
-          }
-          int bit = raw ? mq.raw() : mq.decode(ctx);
+          int bit = raw ? mq.raw() : mq.decode(zcContext(i, causal));
           flags[i] |= VISIT;
           if (bit != 0) {
             int neg = raw ? mq.raw() : decodeSign(i, causal);
-            flags[i] |= SIG | (neg != 0 ? NEG : 0);
+            significant(i, y, neg);
             mag[y * w + x] = oneplushalf;
           }
         }
@@ -259,8 +257,7 @@ final class J2kTier1 {
             if ((f & REFINED) != 0) {
               ctx = 16;
             } else {
-              ctx = zcContext(i, vsc && (y & 3) == 3) == 0 ? 14 : 15;
-              // any significant neighbour: zero-coding context 0 means none
+              ctx = (f & NBR) == 0 ? 14 : 15;
             }
             bit = mq.decode(ctx);
           }
@@ -287,7 +284,7 @@ final class J2kTier1 {
           y = y0 + r;
           int i = (y + 1) * stride + x + 1;
           int neg = decodeSign(i, vsc && (y & 3) == 3);
-          flags[i] |= SIG | (neg != 0 ? NEG : 0);
+          significant(i, y, neg);
           mag[y * w + x] = oneplushalf;
           y++;
         }
@@ -297,9 +294,9 @@ final class J2kTier1 {
             continue;
           }
           boolean causal = vsc && (y & 3) == 3;
-          if (mq.decode(zcContext(i, causal)) != 0) {
+          if (mq.decode((flags[i] & NBR) == 0 ? 0 : zcContext(i, causal)) != 0) {
             int neg = decodeSign(i, causal);
-            flags[i] |= SIG | (neg != 0 ? NEG : 0);
+            significant(i, y, neg);
             mag[y * w + x] = oneplushalf;
           }
         }
@@ -313,11 +310,28 @@ final class J2kTier1 {
     }
   }
 
+  /** Marks coefficient {@code i} (row {@code y}) significant and tells its neighbours. */
+  private void significant(int i, int y, int neg) {
+    int[] f = flags;
+    int s = stride;
+    f[i] |= SIG | (neg != 0 ? NEG : 0);
+    f[i - 1] |= NBR;
+    f[i + 1] |= NBR;
+    if (!vsc || (y & 3) != 0) {
+      f[i - s - 1] |= NBR;
+      f[i - s] |= NBR;
+      f[i - s + 1] |= NBR;
+    }
+    f[i + s - 1] |= NBR;
+    f[i + s] |= NBR;
+    f[i + s + 1] |= NBR;
+  }
+
   private boolean runEligible(int x, int y0) {
     for (int k = 0; k < 4; k++) {
       int y = y0 + k;
       int i = (y + 1) * stride + x + 1;
-      if ((flags[i] & (SIG | VISIT)) != 0 || zcContext(i, vsc && k == 3) != 0) {
+      if ((flags[i] & (SIG | VISIT | NBR)) != 0) {
         return false;
       }
     }
