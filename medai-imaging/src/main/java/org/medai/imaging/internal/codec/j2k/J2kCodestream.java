@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.medai.imaging.internal.codec.CodecErrors;
-import org.medai.imaging.io.dicom.DicomFormatException;
 
 /**
  * Parses a JPEG 2000 codestream (ISO/IEC 15444-1 Annex A), optionally inside a JP2 file's box
@@ -85,7 +84,7 @@ final class J2kCodestream {
         }
         case 0xFF53 -> readCoc(main, p, segEnd, pos);
         case 0xFF5C -> {
-          readQcd(main, p, segEnd, pos, -1);
+          readQcd(main, p, segEnd, pos);
           sawQcd = true;
         }
         case 0xFF5D -> readQcc(main, p, segEnd, pos);
@@ -295,7 +294,7 @@ final class J2kCodestream {
     return s;
   }
 
-  private void readQcd(J2kParams.TileParams t, int p, int e, int at, int onlyComp) {
+  private void readQcd(J2kParams.TileParams t, int p, int e, int at) {
     J2kParams.Quant q = readSpqcd(p, e, at);
     for (int c = 0; c < t.quant.length; c++) {
       if (!t.qccSet[c]) {
@@ -441,7 +440,7 @@ final class J2kCodestream {
           }
           case 0xFF5C -> {
             if (first) {
-              readQcd(t.params, p, segEnd, pos, -1);
+              readQcd(t.params, p, segEnd, pos);
             }
           }
           case 0xFF5D -> {
@@ -548,9 +547,5 @@ final class J2kCodestream {
 
   long u32(int p) {
     return ((d[p] & 0xFFL) << 24) | ((d[p + 1] & 0xFF) << 16) | ((d[p + 2] & 0xFF) << 8) | (d[p + 3] & 0xFF);
-  }
-
-  static DicomFormatException malformedAt(long offset, String what) {
-    return CodecErrors.malformed(CODEC, offset, what);
   }
 }

@@ -15,7 +15,8 @@ import org.medai.imaging.io.dicom.codec.FrameInfo;
  *
  * <p>Output: stored values, little-endian, samples interleaved (colour transformed back to RGB
  * when the codestream's MCT flag is set, as YBR_RCT/YBR_ICT frames are), clamped to the component
- * precision and sign-extended. Streams the decoder does not implement (HTJ2K, Part 2, sub-sampled
+ * precision, then kept in min(precision, BitsStored) bits and sign-extended when
+ * PixelRepresentation is 1, like the other codecs. Streams the decoder does not implement (HTJ2K, Part 2, sub-sampled
  * components, precision above 16) throw {@code MEDAI-CODEC-003}; malformed or truncated ones
  * {@code MEDAI-CODEC-002}/{@code -001}, disagreement with the Image Pixel module {@code -004}, all
  * {@link org.medai.imaging.io.dicom.DicomFormatException}s with the byte offset where known.
@@ -129,6 +130,9 @@ public final class J2kDecoder implements FrameDecoder {
       int dc = signed ? 0 : 1 << (prec - 1);
       int min = signed ? -(1 << (prec - 1)) : 0;
       int max = signed ? (1 << (prec - 1)) - 1 : (1 << prec) - 1;
+      // stored-value rule of the other codecs: keep min(precision, BitsStored) bits, sign from PixelRepresentation
+      int keep = 32 - Math.min(prec, info.bitsStored());
+      boolean dicomSigned = info.signed();
       boolean rev = t.comps[c].style.reversible;
       int[] ib = w.ibuf[c];
       float[] fb = w.fbuf[c];
@@ -153,6 +157,7 @@ public final class J2kDecoder implements FrameDecoder {
             }
           }
           v = v < min ? min : Math.min(v, max);
+          v = dicomSigned ? (v << keep) >> keep : (v << keep) >>> keep;
           if (bps == 1) {
             out[di] = (byte) v;
           } else if (bps == 2) {

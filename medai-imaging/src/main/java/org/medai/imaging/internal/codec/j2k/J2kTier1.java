@@ -83,6 +83,8 @@ final class J2kTier1 {
   private final MqDecoder mq = new MqDecoder();
   private final int[] flags = new int[4096 + 2 * 1028 + 4];
   private final int[] mag = new int[4096];
+  /** Per stripe column (4 rows), the OR of its coefficients' SIG and NBR bits; padded by one all round. */
+  private final int[] col = new int[(1024 / 4 + 3) * (4 + 2) + (4 / 4 + 3) * (1024 + 2) + 4096];
   private byte[] seg = new byte[1024];
   private int w;
   private int h;
@@ -123,6 +125,7 @@ final class J2kTier1 {
     vsc = (style & STYLE_VSC) != 0;
     int n = w * h;
     java.util.Arrays.fill(flags, 0, stride * (h + 2), 0);
+    java.util.Arrays.fill(col, 0, ((h + 3) / 4 + 3) * (w + 2), 0);
     java.util.Arrays.fill(mag, 0, n, 0);
     mq.resetContexts();
     int totalPasses = Math.min(3 * planes - 2, 3 * 31);
@@ -217,9 +220,14 @@ final class J2kTier1 {
 
   private void sigPass(int plane, boolean raw) {
     int oneplushalf = 3 << plane;
+    int cw = w + 2;
     for (int y0 = 0; y0 < h; y0 += 4) {
       int y1 = Math.min(y0 + 4, h);
+      int srow = ((y0 >> 2) + 1) * cw + 1;
       for (int x = 0; x < w; x++) {
+        if ((col[srow + x] & NBR) == 0) {
+          continue;
+        }
         for (int y = y0; y < y1; y++) {
           int i = (y + 1) * stride + x + 1;
           if ((flags[i] & (SIG | NBR)) != NBR) {
@@ -230,7 +238,7 @@ final class J2kTier1 {
           flags[i] |= VISIT;
           if (bit != 0) {
             int neg = raw ? mq.raw() : decodeSign(i, causal);
-            significant(i, y, neg);
+            significant(i, x, y, neg);
             mag[y * w + x] = oneplushalf;
           }
         }
@@ -240,9 +248,14 @@ final class J2kTier1 {
 
   private void refPass(int plane, boolean raw) {
     int half = 1 << plane;
+    int cw = w + 2;
     for (int y0 = 0; y0 < h; y0 += 4) {
       int y1 = Math.min(y0 + 4, h);
+      int srow = ((y0 >> 2) + 1) * cw + 1;
       for (int x = 0; x < w; x++) {
+        if ((col[srow + x] & SIG) == 0) {
+          continue;
+        }
         for (int y = y0; y < y1; y++) {
           int i = (y + 1) * stride + x + 1;
           int f = flags[i];
@@ -253,16 +266,9 @@ final class J2kTier1 {
           if (raw) {
             bit = mq.raw();
           } else {
-            int ctx;
-            if ((f & REFINED) != 0) {
-              ctx = 16;
-            } else {
-              ctx = (f & NBR) == 0 ? 14 : 15;
-            }
-            bit = mq.decode(ctx);
+            bit = mq.decode((f & REFINED) != 0 ? 16 : (f & NBR) == 0 ? 14 : 15);
           }
-          int m = y * w + x;
-          mag[m] += bit != 0 ? half : -half;
+          mag[y * w + x] += bit != 0 ? half : -half;
           flags[i] = f | REFINED;
         }
       }
@@ -271,11 +277,14 @@ final class J2kTier1 {
 
   private void cleanupPass(int plane) {
     int oneplushalf = 3 << plane;
+    int cw = w + 2;
     for (int y0 = 0; y0 < h; y0 += 4) {
       int y1 = Math.min(y0 + 4, h);
+      int srow = ((y0 >> 2) + 1) * cw + 1;
       for (int x = 0; x < w; x++) {
         int y = y0;
-        if (y1 - y0 == 4 && runEligible(x, y0)) {
+        boolean touched = col[srow + x] != 0;
+        if (y1 - y0 == 4 && (!touched || runEligible(x, y0))) {
           if (mq.decode(CTX_RL) == 0) {
             continue;
           }
@@ -284,47 +293,56 @@ final class J2kTier1 {
           y = y0 + r;
           int i = (y + 1) * stride + x + 1;
           int neg = decodeSign(i, vsc && (y & 3) == 3);
-          significant(i, y, neg);
+          significant(i, x, y, neg);
           mag[y * w + x] = oneplushalf;
           y++;
         }
         for (; y < y1; y++) {
           int i = (y + 1) * stride + x + 1;
-          if ((flags[i] & (SIG | VISIT)) != 0) {
+          int f = flags[i];
+          if ((f & (SIG | VISIT)) != 0) {
+            flags[i] = f & ~VISIT;
             continue;
           }
           boolean causal = vsc && (y & 3) == 3;
-          if (mq.decode((flags[i] & NBR) == 0 ? 0 : zcContext(i, causal)) != 0) {
+          if (mq.decode((f & NBR) == 0 ? 0 : zcContext(i, causal)) != 0) {
             int neg = decodeSign(i, causal);
-            significant(i, y, neg);
+            significant(i, x, y, neg);
             mag[y * w + x] = oneplushalf;
           }
-        }
-      }
-      for (int y = y0; y < y1; y++) {
-        int i = (y + 1) * stride + 1;
-        for (int x = 0; x < w; x++) {
-          flags[i + x] &= ~VISIT;
         }
       }
     }
   }
 
-  /** Marks coefficient {@code i} (row {@code y}) significant and tells its neighbours. */
-  private void significant(int i, int y, int neg) {
+  /** Marks coefficient {@code i} (column x, row y) significant and tells its neighbours. */
+  private void significant(int i, int x, int y, int neg) {
     int[] f = flags;
     int s = stride;
+    int cw = w + 2;
     f[i] |= SIG | (neg != 0 ? NEG : 0);
     f[i - 1] |= NBR;
     f[i + 1] |= NBR;
+    int here = ((y >> 2) + 1) * cw + x + 1;
+    col[here] |= SIG | NBR;
+    col[here - 1] |= NBR;
+    col[here + 1] |= NBR;
     if (!vsc || (y & 3) != 0) {
       f[i - s - 1] |= NBR;
       f[i - s] |= NBR;
       f[i - s + 1] |= NBR;
+      int up = (((y - 1) >> 2) + 1) * cw + x + 1;
+      col[up - 1] |= NBR;
+      col[up] |= NBR;
+      col[up + 1] |= NBR;
     }
     f[i + s - 1] |= NBR;
     f[i + s] |= NBR;
     f[i + s + 1] |= NBR;
+    int down = (((y + 1) >> 2) + 1) * cw + x + 1;
+    col[down - 1] |= NBR;
+    col[down] |= NBR;
+    col[down + 1] |= NBR;
   }
 
   private boolean runEligible(int x, int y0) {

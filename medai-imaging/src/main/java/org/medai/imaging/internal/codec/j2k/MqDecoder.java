@@ -2,7 +2,7 @@ package org.medai.imaging.internal.codec.j2k;
 
 /**
  * The MQ arithmetic decoder (ISO/IEC 15444-1 Annex C) and the raw (bypass) bit reader of the
- * selective arithmetic-coding bypass mode (D.6). Contexts are two int arrays (state index, MPS).
+ * selective arithmetic-coding bypass mode (D.6). Each context is one int (state index and MPS).
  * The segment is read from a buffer that holds the segment's bytes followed by two 0xFF bytes, so
  * reading past its end yields 1-bits as the standard prescribes and never leaves the buffer. Reused
  * for every code-block of a decode call; not thread-safe.
@@ -28,8 +28,8 @@ final class MqDecoder {
     SWITCH[14] = true;
   }
 
-  final int[] state = new int[CONTEXTS];
-  final int[] mps = new int[CONTEXTS];
+  /** Per context: state index << 1 | MPS. */
+  final int[] cx = new int[CONTEXTS];
   private byte[] buf;
   private int bp;
   private int a;
@@ -38,11 +38,10 @@ final class MqDecoder {
 
   /** Initial states (Table D.7): all 0 except uniform (46), run-length (3) and zero-coding context 0 (4). */
   void resetContexts() {
-    java.util.Arrays.fill(state, 0);
-    java.util.Arrays.fill(mps, 0);
-    state[0] = 4;
-    state[17] = 3;
-    state[18] = 46;
+    java.util.Arrays.fill(cx, 0);
+    cx[0] = 4 << 1;
+    cx[17] = 3 << 1;
+    cx[18] = 46 << 1;
   }
 
   /** INITDEC on {@code data[start..]}, which must be followed by two 0xFF bytes. */
@@ -73,22 +72,21 @@ final class MqDecoder {
     }
   }
 
-  int decode(int cx) {
-    int s = state[cx];
+  int decode(int ctx) {
+    int st = cx[ctx];
+    int s = st >> 1;
+    int mps = st & 1;
     int qe = QE[s];
     int d;
     a -= qe;
     if ((c >>> 16) < qe) {
       // LPS sub-interval (with conditional exchange)
       if (a < qe) {
-        d = mps[cx];
-        state[cx] = NMPS[s];
+        d = mps;
+        cx[ctx] = NMPS[s] << 1 | mps;
       } else {
-        d = 1 - mps[cx];
-        if (SWITCH[s]) {
-          mps[cx] = d;
-        }
-        state[cx] = NLPS[s];
+        d = 1 - mps;
+        cx[ctx] = NLPS[s] << 1 | (SWITCH[s] ? d : mps);
       }
       a = qe;
       renorm();
@@ -96,32 +94,33 @@ final class MqDecoder {
       c -= qe << 16;
       if ((a & 0x8000) == 0) {
         if (a < qe) {
-          d = 1 - mps[cx];
-          if (SWITCH[s]) {
-            mps[cx] = d;
-          }
-          state[cx] = NLPS[s];
+          d = 1 - mps;
+          cx[ctx] = NLPS[s] << 1 | (SWITCH[s] ? d : mps);
         } else {
-          d = mps[cx];
-          state[cx] = NMPS[s];
+          d = mps;
+          cx[ctx] = NMPS[s] << 1 | mps;
         }
         renorm();
       } else {
-        d = mps[cx];
+        d = mps;
       }
     }
     return d;
   }
 
+  /** RENORMD: shifts A (and C) left until A ≥ 0x8000, reading a byte whenever CT runs out. */
   private void renorm() {
-    do {
+    int n = Integer.numberOfLeadingZeros(a) - 16;
+    while (n > 0) {
       if (ct == 0) {
         byteIn();
       }
-      a <<= 1;
-      c <<= 1;
-      ct--;
-    } while ((a & 0x8000) == 0);
+      int k = Math.min(n, ct);
+      a <<= k;
+      c <<= k;
+      ct -= k;
+      n -= k;
+    }
   }
 
   // ---- raw (bypass) segments ----
