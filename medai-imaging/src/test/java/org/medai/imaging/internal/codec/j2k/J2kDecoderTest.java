@@ -45,6 +45,29 @@ class J2kDecoderTest {
   }
 
   @Test
+  void decode_bitsStoredBelowPrecision_keepsBitsStoredBitsSignExtended() {
+    J2kFixtures.Fixture f = J2kFixtures.named("g16s_lossless_pcrl_bypass.j2k");
+    FrameInfo i16 = f.info();
+    FrameInfo i12 = new FrameInfo(i16.rows(), i16.columns(), 1, 16, 12, true, 0, "MONOCHROME2");
+    byte[] full = new J2kDecoder().decode(f.stream(), i16);
+    byte[] kept = new J2kDecoder().decode(f.stream(), i12);
+    for (int i = 0; i < full.length; i += 2) {
+      int v = (short) ((full[i] & 0xFF) | full[i + 1] << 8);
+      int expected = (v << 20) >> 20;
+      assertEquals(expected, (short) ((kept[i] & 0xFF) | kept[i + 1] << 8), "sample " + i / 2);
+    }
+  }
+
+  @Test
+  void decode_rgbPlanarConfigurationOne_stillInterleavedSameCrc() {
+    J2kFixtures.Fixture f = J2kFixtures.named("rgb8_lossless_rct_sop_eph.j2k");
+    FrameInfo planar = new FrameInfo(f.info().rows(), f.info().columns(), 3, 8, 8, false, 1, "YBR_RCT");
+    CRC32 crc = new CRC32();
+    crc.update(new J2kDecoder().decode(f.stream(), planar));
+    assertEquals(f.crc32(), crc.getValue());
+  }
+
+  @Test
   void decode_truncatedStream_throwsTruncatedWithOffset() {
     J2kFixtures.Fixture f = J2kFixtures.named("g8_lossless_default.j2k");
     byte[] cut = Arrays.copyOf(f.stream(), f.stream().length / 2);
