@@ -262,10 +262,14 @@ final class J2kDwt {
    * {@code m} have both (the left one mirrored at the start), a remaining last one only its left.
    */
   private static void step(float[] x, int first, int count, int m, float c) {
-    for (int i = 0; i < m; i++) {
+    int i = 0;
+    if (first == 0 && m > 0) {
+      x[0] = x[0] + (x[1] + x[1]) * c; // mirrored left neighbour
+      i = 1;
+    }
+    for (; i < m; i++) {
       int t = first + 2 * i;
-      float l = t > 0 ? x[t - 1] : x[t + 1];
-      x[t] = x[t] + (l + x[t + 1]) * c;
+      x[t] = x[t] + (x[t - 1] + x[t + 1]) * c;
     }
     if (m < count && m >= 0) {
       int t = first + 2 * m;

@@ -84,6 +84,8 @@ final class J2kTier1 {
   private final int[] flags = new int[4096 + 2 * 1028 + 4];
   private final int[] mag = new int[4096];
   /** Per stripe column (4 rows), the OR of its coefficients' SIG and NBR bits; padded by one all round. */
+  /** Per stripe, the OR of its columns' summaries; padded by one stripe above. */
+  private final int[] stripeSum = new int[1024 / 4 + 3];
   private final int[] col = new int[(1024 / 4 + 3) * (4 + 2) + (4 / 4 + 3) * (1024 + 2) + 4096];
   private byte[] seg = new byte[1024];
   private int w;
@@ -126,6 +128,7 @@ final class J2kTier1 {
     int n = w * h;
     java.util.Arrays.fill(flags, 0, stride * (h + 2), 0);
     java.util.Arrays.fill(col, 0, ((h + 3) / 4 + 3) * (w + 2), 0);
+    java.util.Arrays.fill(stripeSum, 0, (h + 3) / 4 + 3, 0);
     java.util.Arrays.fill(mag, 0, n, 0);
     mq.resetContexts();
     int totalPasses = Math.min(3 * planes - 2, 3 * 31);
@@ -223,6 +226,9 @@ final class J2kTier1 {
     int cw = w + 2;
     for (int y0 = 0; y0 < h; y0 += 4) {
       int y1 = Math.min(y0 + 4, h);
+      if ((stripeSum[(y0 >> 2) + 1] & NBR) == 0) {
+        continue;
+      }
       int srow = ((y0 >> 2) + 1) * cw + 1;
       for (int x = 0; x < w; x++) {
         if ((col[srow + x] & NBR) == 0) {
@@ -251,6 +257,9 @@ final class J2kTier1 {
     int cw = w + 2;
     for (int y0 = 0; y0 < h; y0 += 4) {
       int y1 = Math.min(y0 + 4, h);
+      if ((stripeSum[(y0 >> 2) + 1] & SIG) == 0) {
+        continue;
+      }
       int srow = ((y0 >> 2) + 1) * cw + 1;
       for (int x = 0; x < w; x++) {
         if ((col[srow + x] & SIG) == 0) {
@@ -323,7 +332,9 @@ final class J2kTier1 {
     f[i] |= SIG | (neg != 0 ? NEG : 0);
     f[i - 1] |= NBR;
     f[i + 1] |= NBR;
-    int here = ((y >> 2) + 1) * cw + x + 1;
+    int sh = (y >> 2) + 1;
+    stripeSum[sh] |= SIG | NBR;
+    int here = sh * cw + x + 1;
     col[here] |= SIG | NBR;
     col[here - 1] |= NBR;
     col[here + 1] |= NBR;
@@ -331,7 +342,9 @@ final class J2kTier1 {
       f[i - s - 1] |= NBR;
       f[i - s] |= NBR;
       f[i - s + 1] |= NBR;
-      int up = (((y - 1) >> 2) + 1) * cw + x + 1;
+      int su = ((y - 1) >> 2) + 1;
+      stripeSum[su] |= NBR;
+      int up = su * cw + x + 1;
       col[up - 1] |= NBR;
       col[up] |= NBR;
       col[up + 1] |= NBR;
@@ -339,7 +352,9 @@ final class J2kTier1 {
     f[i + s - 1] |= NBR;
     f[i + s] |= NBR;
     f[i + s + 1] |= NBR;
-    int down = (((y + 1) >> 2) + 1) * cw + x + 1;
+    int sd = ((y + 1) >> 2) + 1;
+    stripeSum[sd] |= NBR;
+    int down = sd * cw + x + 1;
     col[down - 1] |= NBR;
     col[down] |= NBR;
     col[down + 1] |= NBR;
