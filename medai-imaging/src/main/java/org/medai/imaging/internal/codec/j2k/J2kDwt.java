@@ -21,6 +21,8 @@ final class J2kDwt {
   private static final float DELTA = 0.443506852f;
   private static final float K = 1.230174105f;
   private static final float TWO_INV_K = 1.625732422f;
+  /** Columns lifted together in the vertical pass: whole cache lines, a bounded buffer. */
+  private static final int STRIP = 64;
 
   private int[] itmp = new int[64];
   private float[] ftmp = new float[64];
@@ -49,19 +51,22 @@ final class J2kDwt {
         lift53(t, rw, casH);
         System.arraycopy(t, 0, buf, row, rw);
       }
-      if (i2d.length < rw * rh) {
-        i2d = new int[rw * rh];
+      if (i2d.length < STRIP * rh) {
+        i2d = new int[STRIP * rh];
       }
       int[] v = i2d;
-      for (int i = 0; i < snv; i++) {
-        System.arraycopy(buf, i * stride, v, (casV + 2 * i) * rw, rw);
-      }
-      for (int i = 0; i < rh - snv; i++) {
-        System.arraycopy(buf, (snv + i) * stride, v, (1 - casV + 2 * i) * rw, rw);
-      }
-      lift53Rows(v, rw, rh, casV);
-      for (int y = 0; y < rh; y++) {
-        System.arraycopy(v, y * rw, buf, y * stride, rw);
+      for (int x0 = 0; x0 < rw; x0 += STRIP) {
+        int bw = Math.min(STRIP, rw - x0);
+        for (int i = 0; i < snv; i++) {
+          System.arraycopy(buf, i * stride + x0, v, (casV + 2 * i) * bw, bw);
+        }
+        for (int i = 0; i < rh - snv; i++) {
+          System.arraycopy(buf, (snv + i) * stride + x0, v, (1 - casV + 2 * i) * bw, bw);
+        }
+        lift53Rows(v, bw, rh, casV);
+        for (int y = 0; y < rh; y++) {
+          System.arraycopy(v, y * bw, buf, y * stride + x0, bw);
+        }
       }
     }
   }
@@ -145,19 +150,22 @@ final class J2kDwt {
         lift97(t, sn, rw - sn, casH);
         System.arraycopy(t, 0, buf, row, rw);
       }
-      if (f2d.length < rw * rh) {
-        f2d = new float[rw * rh];
+      if (f2d.length < STRIP * rh) {
+        f2d = new float[STRIP * rh];
       }
       float[] v = f2d;
-      for (int i = 0; i < snv; i++) {
-        System.arraycopy(buf, i * stride, v, (casV + 2 * i) * rw, rw);
-      }
-      for (int i = 0; i < rh - snv; i++) {
-        System.arraycopy(buf, (snv + i) * stride, v, (1 - casV + 2 * i) * rw, rw);
-      }
-      lift97Rows(v, rw, snv, rh - snv, casV);
-      for (int y = 0; y < rh; y++) {
-        System.arraycopy(v, y * rw, buf, y * stride, rw);
+      for (int x0 = 0; x0 < rw; x0 += STRIP) {
+        int bw = Math.min(STRIP, rw - x0);
+        for (int i = 0; i < snv; i++) {
+          System.arraycopy(buf, i * stride + x0, v, (casV + 2 * i) * bw, bw);
+        }
+        for (int i = 0; i < rh - snv; i++) {
+          System.arraycopy(buf, (snv + i) * stride + x0, v, (1 - casV + 2 * i) * bw, bw);
+        }
+        lift97Rows(v, bw, snv, rh - snv, casV);
+        for (int y = 0; y < rh; y++) {
+          System.arraycopy(v, y * bw, buf, y * stride + x0, bw);
+        }
       }
     }
   }
