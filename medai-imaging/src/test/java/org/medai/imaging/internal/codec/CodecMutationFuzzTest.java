@@ -19,9 +19,9 @@ import org.medai.imaging.io.dicom.codec.FrameDecoder;
 import org.medai.imaging.io.dicom.codec.FrameInfo;
 
 /**
- * Seeded mutation fuzzing of every codec: valid seed streams (made by the test encoders and the
- * committed DCMTK fixtures) are corrupted by bit flips, byte overwrites, marker bytes, truncation,
- * deletion, duplication and insertion. Each mutated frame must decode to exactly
+ * Seeded mutation fuzzing of every codec: valid seed streams (made by the test encoders, the
+ * committed DCMTK fixtures and the OpenJPEG-made JPEG 2000 fixtures) are corrupted by bit flips,
+ * byte overwrites, marker bytes, truncation, deletion, duplication and insertion. Each mutated frame must decode to exactly
  * {@code info.frameBytes()} bytes or throw {@link DicomFormatException}; any other exception, a
  * hang, or a heap allocation far beyond the frame size fails the test with the seed and iteration.
  */
