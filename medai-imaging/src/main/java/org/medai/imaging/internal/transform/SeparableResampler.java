@@ -173,8 +173,8 @@ final class SeparableResampler {
   private final class Task {
     final Slots planes = new Slots(az.taps() + 1, band, ni);
     final Slots rows = new Slots(ay.taps() + 1, 1, Math.max(1, nx));
-    final short[] staging = code == VoxelAccess.I16 && bsi == 2 ? new short[Math.max(1, nx)] : null;
-    final float[] blended = new float[Math.max(1, nx)];
+    /** The j-combined source line, one padding element past {@code nx} (see {@link #gatherI}). */
+    final float[] blended = new float[nx + 1];
     final float[] out = new float[ni];
     final float[] fillRow = new float[ni];
     final int[] planeSlot = new int[4];
@@ -227,22 +227,37 @@ final class SeparableResampler {
       final int n = ni;
       final float[] w = az.weight();
       final float[] p0 = planes.data[planeSlot[0]][o];
+      final float sl = rescale ? slope : 1f, ic = rescale ? intercept : 0f;
       switch (az.taps()) {
         case 1 -> {
           final float w0 = w[4 * k];
-          for (int i = 0; i < n; i++) r[i] = w0 * p0[i];
+          if (rescale) {
+            for (int i = 0; i < n; i++) r[i] = Math.fma(w0 * p0[i], sl, ic);
+          } else {
+            for (int i = 0; i < n; i++) r[i] = w0 * p0[i];
+          }
         }
         case 2 -> {
           final float[] p1 = planes.data[planeSlot[1]][o];
           if (lerp) {
             final float f = w[4 * k + 1];
-            for (int i = 0; i < n; i++) {
-              float a = p0[i];
-              r[i] = Math.fma(f, p1[i] - a, a);
+            if (rescale) {
+              for (int i = 0; i < n; i++) {
+                float a = p0[i];
+                r[i] = Math.fma(Math.fma(f, p1[i] - a, a), sl, ic);
+              }
+            } else {
+              for (int i = 0; i < n; i++) {
+                float a = p0[i];
+                r[i] = Math.fma(f, p1[i] - a, a);
+              }
             }
           } else {
             final float w0 = w[4 * k], w1 = w[4 * k + 1];
             for (int i = 0; i < n; i++) r[i] = Math.fma(w1, p1[i], w0 * p0[i]);
+            if (rescale) {
+              for (int i = 0; i < n; i++) r[i] = Math.fma(r[i], sl, ic);
+            }
           }
         }
         default -> {
@@ -251,11 +266,10 @@ final class SeparableResampler {
           for (int i = 0; i < n; i++) {
             r[i] = Math.fma(w3, p3[i], Math.fma(w2, p2[i], Math.fma(w1, p1[i], w0 * p0[i])));
           }
+          if (rescale) {
+            for (int i = 0; i < n; i++) r[i] = Math.fma(r[i], sl, ic);
+          }
         }
-      }
-      if (rescale) {
-        final float sl = slope, ic = intercept;
-        for (int i = 0; i < n; i++) r[i] = Math.fma(r[i], sl, ic);
       }
       for (int q : outsideI) r[q] = fill;
     }
@@ -299,6 +313,7 @@ final class SeparableResampler {
             }
           }
         }
+        line[nx] = line[nx - 1];
         gatherI(line, plane[j - j0]);
       }
     }
@@ -316,9 +331,12 @@ final class SeparableResampler {
           final int[] g1 = gi[1];
           final float[] w1 = wi[1];
           if (lerp) {
+            // the upper tap is always the next element: at the last source index it is the padding
+            // copy of the lower one, and the fraction there is 0, so the result is the same
             for (int i = 0; i < n; i++) {
-              float a = line[g0[i]];
-              dst[i] = Math.fma(w1[i], line[g1[i]] - a, a);
+              int x = g0[i];
+              float a = line[x];
+              dst[i] = Math.fma(w1[i], line[x + 1] - a, a);
             }
           } else {
             for (int i = 0; i < n; i++) dst[i] = Math.fma(w1[i], line[g1[i]], w0[i] * line[g0[i]]);
@@ -343,10 +361,9 @@ final class SeparableResampler {
       s = rows.claim(key, now);
       float[] d = rows.data[s][0];
       long a = src + (long) y * bsj + (long) z * bsk + (long) xlo * bsi;
-      if (staging != null) {
-        final short[] st = staging;
-        RawMemory.readShorts(a, st, 0, nx);
-        for (int x = 0; x < nx; x++) d[x] = st[x];
+      if (code == VoxelAccess.I16 && bsi == 2) {
+        // widening is scalar in C2 (JDK 17) either way: read straight from native memory
+        for (int x = 0; x < nx; x++) d[x] = RawMemory.getShort(a + 2L * x);
       } else if (code == VoxelAccess.F32 && bsi == 4) {
         RawMemory.readFloats(a, d, 0, nx);
       } else {
