@@ -6,24 +6,29 @@ import org.medai.core.memory.RawMemory;
 
 /**
  * Rotation-free (separable) linear, B-spline and mixed-kernel resampling with the least work per
- * output voxel. Each source plane the output needs is reduced once: its rows are staged as float32
- * (int16 widened in a vectorized loop), combined along j over the whole source width (contiguous
- * fma loops), then gathered along i into output-width rows, giving an intermediate plane on the
- * output's (i, j) grid. Output planes then combine the cached intermediate planes of their k taps
- * (contiguous fma loops), apply the rescale, and are written straight to the output, row by row.
+ * output voxel. Each source plane the output needs is reduced once to an intermediate plane on the
+ * output's (i, j) grid; output planes then combine the cached intermediate planes of their k taps
+ * (contiguous fma loops over whole rows), apply the rescale, and are written straight to the
+ * output, row by row. Two ways to reduce a plane, chosen by the source dtype:
+ * <ul>
+ *   <li>float32 sources (and the B-spline coefficients): rows staged as float32 heap rows,
+ *       combined along j over the source width (vectorized), then gathered along i;
+ *   <li>other dtypes (≤ 2 i taps): each needed source row gathered along i straight from native
+ *       memory onto the output's i grid (no widened copy of every source element; C2 widens one
+ *       element at a time anyway), then combined along j over the output width (vectorized).
+ * </ul>
  *
- * <p>Order of operations: j taps, then i taps, then k taps (linear: {@code lerp(a,b,f) =
- * fma(f, b-a, a)} per axis; other kernels: {@code acc = fma(w, v, acc)} from the first tap). The
- * general per-voxel path combines k, then j, then i, so the two differ by float rounding only
- * (a few ulps of the value range); identity grids and whole-voxel shifts (all fractions zero) are
- * exact on both.
+ * <p>Order of operations: (j, i) or (i, j), then k (linear: {@code lerp(a,b,f) = fma(f, b-a, a)}
+ * per axis; other kernels: {@code acc = fma(w, v, acc)} from the first tap). The general per-voxel
+ * path combines k, then j, then i, so the two differ by float rounding only (a few ulps of the
+ * value range); identity grids and whole-voxel shifts (all fractions zero) are exact on both.
  *
  * <p>Work split: the output is cut into {@code slabs} (one per thread, contiguous in k) × bands of
  * output rows; a task keeps, per band, the intermediate planes of the current k taps (about
- * {@value #PLANE_CACHE_BYTES} bytes of heap) and a few staged source rows, so each source plane is
- * reduced once per slab and band. No per-voxel allocation; heap per task is bounded by the output
- * and source widths, never a voxel grid. Not thread-safe itself; {@link #run} spreads disjoint
- * output rows over the pool.
+ * {@value #PLANE_CACHE_BYTES} bytes of heap) and a few staged rows, so each source plane is reduced
+ * once per slab and band. No per-voxel allocation; heap per task is bounded by the output and
+ * source widths, never a voxel grid. Not thread-safe itself; {@link #run} spreads disjoint output
+ * rows over the pool.
  */
 final class SeparableResampler {
   /** Target heap bytes of one task's cached intermediate planes (fits a per-core L2 cache). */
@@ -56,6 +61,14 @@ final class SeparableResampler {
   private final float[][] wi;
   private final int[] outsideI;
   private final int band;
+  /**
+   * i taps first (straight from the source, no widened rows) for non-float32 sources with at most
+   * two i taps: C2 (JDK 17) widens int16 → float32 one element at a time either way, so gathering
+   * the few taps per output element from native memory beats widening every source element first.
+   */
+  private final boolean iFirst;
+  /** i-first: absolute source i of the lower and upper tap per output i (0 where outside). */
+  private final int[] xi0, xi1;
 
   SeparableResampler(int[] outExtent, int[] srcExtent, long src, long[] byteStrides, int code, long dst,
       boolean lerp, boolean rescale, float slope, float intercept, float fill, Axis ax, Axis ay, Axis az) {
@@ -103,6 +116,14 @@ final class SeparableResampler {
         wi[a][q] = ax.weight()[4 * q + a];
       }
     }
+    iFirst = code != VoxelAccess.F32 && ax.taps() <= 2 && nx > 0;
+    xi0 = new int[ni];
+    xi1 = new int[ni];
+    for (int q = 0; q < ni; q++) {
+      if (ax.outside(q)) continue;
+      xi0[q] = ax.index()[4 * q];
+      xi1[q] = ax.index()[4 * q + (ax.taps() - 1)];
+    }
     int slots = az.taps() + 1;
     int b = (int) Math.max(MIN_BAND, PLANE_CACHE_BYTES / (4L * slots * Math.max(1, ni)));
     int bands = (nj + b - 1) / Math.max(1, b);
@@ -111,7 +132,7 @@ final class SeparableResampler {
 
   /** Heap bytes one task holds (plane cache, staged rows, row buffers). */
   long taskScratchBytes() {
-    return 4L * ((az.taps() + 1L) * band * ni + (ay.taps() + 2L) * nx + 2L * ni);
+    return 4L * ((az.taps() + 1L) * band * ni + (ay.taps() + 1L) * Math.max(nx, ni) + nx + 3L * ni);
   }
 
   void run(WorkPool pool) {
@@ -172,7 +193,7 @@ final class SeparableResampler {
   /** One worker's buffers; processes (band, slab) items. */
   private final class Task {
     final Slots planes = new Slots(az.taps() + 1, band, ni);
-    final Slots rows = new Slots(ay.taps() + 1, 1, Math.max(1, nx));
+    final Slots rows = new Slots(ay.taps() + 1, 1, Math.max(1, iFirst ? ni : nx));
     /** The j-combined source line, one padding element past {@code nx} (see {@link #gatherI}). */
     final float[] blended = new float[nx + 1];
     final float[] out = new float[ni];
@@ -276,6 +297,10 @@ final class SeparableResampler {
 
     /** Source plane {@code z}, rows of output band [j0, j1): j taps over the source width, then i taps. */
     private void reducePlane(int z, int j0, int j1, float[][] plane) {
+      if (iFirst) {
+        reducePlaneIFirst(z, j0, j1, plane);
+        return;
+      }
       final int tj = ay.taps();
       final int[] yi = ay.index();
       final float[] wy = ay.weight();
@@ -351,6 +376,85 @@ final class SeparableResampler {
           }
         }
       }
+    }
+
+    /** i-first: source rows gathered along i (cached, output width), then combined along j. */
+    private void reducePlaneIFirst(int z, int j0, int j1, float[][] plane) {
+      final int tj = ay.taps();
+      final int[] yi = ay.index();
+      final float[] wy = ay.weight();
+      final int n = ni;
+      for (int j = j0; j < j1; j++) {
+        if (ay.outside(j)) continue;
+        long now = ++clock;
+        final float[] d = plane[j - j0];
+        final float[] r0 = gathered(z, yi[4 * j], now);
+        if (tj == 1) {
+          final float w0 = wy[4 * j];
+          for (int i = 0; i < n; i++) d[i] = w0 * r0[i];
+        } else if (tj == 2) {
+          final float[] r1 = gathered(z, yi[4 * j + 1], now);
+          if (lerp) {
+            final float f = wy[4 * j + 1];
+            for (int i = 0; i < n; i++) {
+              float a = r0[i];
+              d[i] = Math.fma(f, r1[i] - a, a);
+            }
+          } else {
+            final float w0 = wy[4 * j], w1 = wy[4 * j + 1];
+            for (int i = 0; i < n; i++) d[i] = Math.fma(w1, r1[i], w0 * r0[i]);
+          }
+        } else {
+          final float[] r1 = gathered(z, yi[4 * j + 1], now), r2 = gathered(z, yi[4 * j + 2], now),
+              r3 = gathered(z, yi[4 * j + 3], now);
+          final float w0 = wy[4 * j], w1 = wy[4 * j + 1], w2 = wy[4 * j + 2], w3 = wy[4 * j + 3];
+          for (int i = 0; i < n; i++) d[i] = Math.fma(w3, r3[i], Math.fma(w2, r2[i], Math.fma(w1, r1[i], w0 * r0[i])));
+        }
+      }
+    }
+
+    /** i-first: source row (z, y) interpolated along i onto the output's i grid (cached). */
+    private float[] gathered(int z, int y, long now) {
+      int key = z * sy + y;
+      int s = rows.find(key, now);
+      if (s >= 0) return rows.data[s][0];
+      s = rows.claim(key, now);
+      final float[] d = rows.data[s][0];
+      final long a = src + (long) y * bsj + (long) z * bsk;
+      final int n = ni;
+      final int[] x0 = xi0, x1 = xi1;
+      final float[] w0 = wi[0];
+      if (ax.taps() == 1) {
+        if (code == VoxelAccess.I16 && bsi == 2) {
+          for (int i = 0; i < n; i++) d[i] = w0[i] * RawMemory.getShort(a + 2L * x0[i]);
+        } else {
+          for (int i = 0; i < n; i++) d[i] = w0[i] * VoxelAccess.load(code, a + x0[i] * bsi);
+        }
+        return d;
+      }
+      final float[] w1 = wi[1];
+      if (code == VoxelAccess.I16 && bsi == 2) {
+        if (lerp) {
+          for (int i = 0; i < n; i++) {
+            float p = RawMemory.getShort(a + 2L * x0[i]);
+            d[i] = Math.fma(w1[i], RawMemory.getShort(a + 2L * x1[i]) - p, p);
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            d[i] = Math.fma(w1[i], RawMemory.getShort(a + 2L * x1[i]), w0[i] * RawMemory.getShort(a + 2L * x0[i]));
+          }
+        }
+      } else if (lerp) {
+        for (int i = 0; i < n; i++) {
+          float p = VoxelAccess.load(code, a + x0[i] * bsi);
+          d[i] = Math.fma(w1[i], VoxelAccess.load(code, a + x1[i] * bsi) - p, p);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          d[i] = Math.fma(w1[i], VoxelAccess.load(code, a + x1[i] * bsi), w0[i] * VoxelAccess.load(code, a + x0[i] * bsi));
+        }
+      }
+      return d;
     }
 
     /** Source row (z, y) from i = xlo, staged as float32 (cached). */
