@@ -86,6 +86,48 @@ class CpuResamplerPathsTest {
     }
   }
 
+  /** Small random rotation-free plans: 1-voxel axes, flips, strong up/downsampling, every boundary. */
+  @Test
+  void separablePaths_randomSmallPlans_matchGeneralPathWithinRounding() {
+    Random rnd = new Random(77);
+    DType[] types = {DType.INT16, DType.FLOAT32, DType.UINT8};
+    Interpolation[] interps = {Interpolation.NEAREST, Interpolation.LINEAR, Interpolation.BSPLINE};
+    try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(2)) {
+      for (int trial = 0; trial < 60; trial++) {
+        Extent se = Extent.of(1 + rnd.nextInt(9), 1 + rnd.nextInt(9), 1 + rnd.nextInt(6));
+        Geometry src = Geometry.axisAligned(se, Vec3.of(0.5 + rnd.nextDouble(), 0.5 + rnd.nextDouble(),
+            1 + 2 * rnd.nextDouble()), Vec3.of(rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()));
+        Vec3 flips = Vec3.of(rnd.nextBoolean() ? 1 : -1, rnd.nextBoolean() ? 1 : -1, rnd.nextBoolean() ? 1 : -1);
+        Geometry tgt = new Geometry(Extent.of(1 + rnd.nextInt(12), 1 + rnd.nextInt(12), 1 + rnd.nextInt(12)),
+            Vec3.of(0.2 + 3 * rnd.nextDouble(), 0.2 + 3 * rnd.nextDouble(), 0.2 + 3 * rnd.nextDouble()),
+            src.indexToPhysical(rnd.nextDouble() * se.i(), rnd.nextDouble() * se.j(), rnd.nextDouble() * se.k()),
+            src.direction().times(org.medai.core.geometry.Mat3.diagonal(flips)));
+        DType t = types[rnd.nextInt(types.length)];
+        Volume in = Volume.allocate(t, src, 1, scope);
+        for (long e = 0; e < se.voxelCount(); e++) in.data().writeDouble(e, rnd.nextInt(200));
+        Interpolation interp = interps[rnd.nextInt(interps.length)];
+        ResampleOptions o = ResampleOptions.of(interp).withBoundary(Boundary.values()[rnd.nextInt(3)]).withFill(-3);
+        if (interp == Interpolation.NEAREST) o = o.withOutputType(DType.FLOAT32);
+        if (rnd.nextBoolean()) o = o.withRescale(1.5, -7);
+        ResamplePlan plan = ResamplePlan.create(src, t, tgt, null, o);
+        assertTrue(plan.isSeparable(), plan::toString);
+        Volume fast = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
+        Volume slow = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
+        CpuResampler.execute(plan, in.data(), fast.data(), pool, scope, true);
+        CpuResampler.execute(plan, in.data(), slow.data(), pool, scope, false);
+        double m = maxMagnitude(plan, in, pool, scope);
+        float slope = Math.abs(plan.rescaleSlope());
+        double tol = interp == Interpolation.NEAREST ? 0
+            : 16 * Math.ulp((float) m) * slope + Math.ulp((float) (m * slope + Math.abs(plan.rescaleIntercept())));
+        float[] a = fast.data().toFloatArray(), c = slow.data().toFloatArray();
+        for (int e = 0; e < a.length; e++) {
+          double diff = Math.abs(a[e] - c[e]);
+          assertTrue(diff <= tol, plan + " voxel " + e + ": " + a[e] + " vs " + c[e]);
+        }
+      }
+    }
+  }
+
   /** max |source| for linear plans, max |B-spline coefficient| when any axis is cubic. */
   private static double maxMagnitude(ResamplePlan plan, Volume in, WorkPool pool, MemoryScope scope) {
     double m = 0;
