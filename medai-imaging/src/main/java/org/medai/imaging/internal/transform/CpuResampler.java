@@ -122,6 +122,22 @@ public final class CpuResampler {
     }
   }
 
+  /**
+   * Java-heap bytes one worker task of the rotation-free path holds for {@code plan} (plane cache,
+   * staged rows, row buffers; the shared tap tables not included); 0 for other plans.
+   */
+  static long separableTaskScratchBytes(ResamplePlan plan) {
+    if (!plan.isSeparable() || plan.interpolation() == Interpolation.NEAREST
+        || plan.interpolation() == Interpolation.LABEL_LINEAR) {
+      return 0;
+    }
+    int code = plan.needsCoefficients() ? VoxelAccess.F32 : VoxelAccess.code(plan.sourceType());
+    int es = plan.needsCoefficients() ? 4 : plan.sourceType().byteSize();
+    long sx = plan.source().extent().i(), sy = plan.source().extent().j();
+    // addresses are never dereferenced: only the tables and sizes are built
+    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0).separable().taskScratchBytes();
+  }
+
   private static long sxOf(ResamplePlan p) {
     return p.source().extent().i();
   }

@@ -128,6 +128,22 @@ class CpuResamplerPathsTest {
     }
   }
 
+  /** The heap block per worker stays within the plan's stated bound, and small for the CT job. */
+  @Test
+  void separableTaskScratch_ctTo1mm_withinPerThreadBoundAndUnder2MiB() {
+    Geometry ct = Geometry.axisAligned(Extent.of(512, 512, 300), Vec3.of(0.7, 0.7, 2.5), Vec3.ZERO);
+    Geometry iso = org.medai.imaging.transform.Resample.gridForSpacing(ct, Vec3.ONES);
+    Geometry coarse = org.medai.imaging.transform.Resample.gridForSpacing(ct, Vec3.of(7, 7, 7));
+    for (Geometry tgt : new Geometry[] {iso, coarse, TARGETS[0]}) {
+      for (ResampleOptions o : new ResampleOptions[] {ResampleOptions.linear(), ResampleOptions.bspline()}) {
+        ResamplePlan plan = ResamplePlan.create(ct, DType.INT16, tgt, null, o);
+        long task = CpuResampler.separableTaskScratchBytes(plan);
+        assertTrue(task > 0 && task <= plan.perThreadScratchBytes(), plan + ": " + task + " > " + plan.perThreadScratchBytes());
+        assertTrue(plan.perThreadScratchBytes() <= 2L << 20, plan + ": " + plan.perThreadScratchBytes());
+      }
+    }
+  }
+
   /** max |source| for linear plans, max |B-spline coefficient| when any axis is cubic. */
   private static double maxMagnitude(ResamplePlan plan, Volume in, WorkPool pool, MemoryScope scope) {
     double m = 0;
