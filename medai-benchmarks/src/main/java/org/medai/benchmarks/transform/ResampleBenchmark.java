@@ -160,7 +160,7 @@ public class ResampleBenchmark {
         b.threads = threads;
         b.setUp();
         try {
-          for (int w = 0; w < 3; w++) b.resample();
+          for (int w = 0; w < 5; w++) b.resample();
           double wall = 0, cpu = 0, copy = 0;
           for (int it = 0; it < iterations; it++) {
             long c0 = sun.getProcessCpuTime(), t0 = System.nanoTime();
