@@ -41,6 +41,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>The output volume is allocated once per trial ({@link Resample#executeInto}); the B-spline
  * coefficient volume (300 MiB of float32) is allocated inside every call, as in real use.
+ *
+ * <p>{@link #main} also times the resample in-process with the process CPU time beside the wall
+ * time, so that 1 → 2 thread scaling can be read even on a machine shared with other jobs (wall
+ * time then reflects the other jobs; CPU time per call shows whether the work splits without
+ * overhead).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -121,7 +126,7 @@ public class ResampleBenchmark {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     Collection<RunResult> results = new Runner(new OptionsBuilder()
         .include(ResampleBenchmark.class.getName())
-        .forks(1).warmupIterations(1).measurementIterations(iterations)
+        .forks(1).warmupIterations(3).measurementIterations(iterations)
         .jvmArgsAppend("-Xmx2g")
         .timeout(TimeValue.minutes(5))
         .build()).run();
@@ -140,6 +145,43 @@ public class ResampleBenchmark {
       double gbs = resampleBytes() / (ms * 1e6);
       System.out.printf(Locale.ROOT, "resample %-7s threads=%s: %.0f ms, %.2f GB/s effective, %.1f%% of copy%n",
           r.getParams().getParam("interp"), r.getParams().getParam("threads"), ms, gbs, 100 * gbs / copyGbs);
+    }
+    scaling(iterations);
+  }
+
+  /** In-process: wall and process CPU time per call, 1 and 2 threads, copy baseline beside each. */
+  static void scaling(int iterations) {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (!(os instanceof com.sun.management.OperatingSystemMXBean sun)) return;
+    for (String interp : new String[] {"LINEAR", "BSPLINE"}) {
+      for (int threads = 1; threads <= 2; threads++) {
+        ResampleBenchmark b = new ResampleBenchmark();
+        b.interp = interp;
+        b.threads = threads;
+        b.setUp();
+        try {
+          for (int w = 0; w < 5; w++) b.resample();
+          double wall = 0, cpu = 0, copy = 0;
+          for (int it = 0; it < iterations; it++) {
+            long c0 = sun.getProcessCpuTime(), t0 = System.nanoTime();
+            b.resample();
+            long t1 = System.nanoTime(), c1 = sun.getProcessCpuTime();
+            b.hostCopy256MiB();
+            copy += (System.nanoTime() - t1) / 1e6;
+            wall += (t1 - t0) / 1e6;
+            cpu += (c1 - c0) / 1e6;
+          }
+          wall /= iterations;
+          cpu /= iterations;
+          copy /= iterations;
+          double gbs = resampleBytes() / (wall * 1e6), copyGbs = 2.0 * COPY_BYTES / (copy * 1e6);
+          System.out.printf(Locale.ROOT,
+              "in-process %-7s threads=%d: wall %.0f ms, CPU %.0f ms per call, %.2f GB/s, copy %.1f ms → %.1f%% of copy%n",
+              interp, threads, wall, cpu, gbs, copy, 100 * gbs / copyGbs);
+        } finally {
+          b.tearDown();
+        }
+      }
     }
   }
 }

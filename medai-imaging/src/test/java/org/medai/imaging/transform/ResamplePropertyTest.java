@@ -95,22 +95,28 @@ class ResamplePropertyTest {
   }
 
   @Test
-  void resamplePeakMemory_linearAndBspline_isOutputPlusCoefficientVolume() {
+  void resamplePeakMemory_everyInterpolationObliqueAndSeparable_isOutputPlusCoefficientVolume() {
     try (MemoryScope inputs = MemoryScope.open()) {
       Geometry g = new Geometry(Extent.of(64, 60, 40), Vec3.of(0.7, 0.7, 2.5), Vec3.of(1, 2, 3),
           TestVolumes.smallRotation(new Random(5), 0.3));
       Volume in = TestVolumes.random(g, DType.INT16, 6, inputs);
-      Geometry tgt = Resample.gridForSpacing(g, Vec3.of(1, 1, 1));
-      for (Interpolation interp : Interpolation.values()) {
-        ResamplePlan plan = ResamplePlan.create(g, DType.INT16, tgt, null, ResampleOptions.of(interp));
-        try (MemoryScope scope = MemoryScope.open()) {
-          Volume out = Resample.execute(plan, in, pool, scope);
-          long bound = plan.outputBytes(1) + plan.temporaryBytes();
-          assertTrue(scope.peakBytes() <= bound, interp + ": peak " + scope.peakBytes() + " > " + bound);
-          assertEquals(plan.outputBytes(1), scope.liveBytes(), "only the output stays allocated");
-          assertEquals(out.data().byteSize(), plan.outputBytes(1));
-          if (interp == Interpolation.BSPLINE) assertEquals(g.extent().voxelCount() * 4, plan.temporaryBytes());
-          else assertEquals(0, plan.temporaryBytes());
+      // a rotated target (general rows) and the source's own axes at 1 mm (separable fast paths)
+      Geometry oblique = new Geometry(Extent.of(45, 42, 100), Vec3.of(1, 1, 1), g.originLps(),
+          g.direction().times(TestVolumes.smallRotation(new Random(6), 0.2)));
+      Geometry[] targets = {oblique, Resample.gridForSpacing(g, Vec3.of(1, 1, 1))};
+      for (Geometry tgt : targets) {
+        for (Interpolation interp : Interpolation.values()) {
+          ResamplePlan plan = ResamplePlan.create(g, DType.INT16, tgt, null, ResampleOptions.of(interp));
+          assertEquals(tgt != oblique, plan.isSeparable());
+          try (MemoryScope scope = MemoryScope.open()) {
+            Volume out = Resample.execute(plan, in, pool, scope);
+            long bound = plan.outputBytes(1) + plan.temporaryBytes();
+            assertTrue(scope.peakBytes() <= bound, plan + ": peak " + scope.peakBytes() + " > " + bound);
+            assertEquals(plan.outputBytes(1), scope.liveBytes(), "only the output stays allocated");
+            assertEquals(out.data().byteSize(), plan.outputBytes(1));
+            if (interp == Interpolation.BSPLINE) assertEquals(g.extent().voxelCount() * 4, plan.temporaryBytes());
+            else assertEquals(0, plan.temporaryBytes());
+          }
         }
       }
     }

@@ -1,17 +1,16 @@
 package org.medai.imaging.internal.transform;
 
-import org.medai.core.memory.RawMemory;
-
 import org.medai.core.concurrent.WorkPool;
+import org.medai.core.memory.RawMemory;
 import org.medai.core.tensor.Tensor;
 import org.medai.imaging.transform.ResamplePlan;
 
 /**
  * The exact cubic B-spline interpolation prefilter (Unser; scipy.ndimage {@code spline_filter1d},
  * {@code order=3, mode='mirror'}): gain 6, one causal and one anticausal first-order recursion with
- * pole {@code z = √3 − 2}, whole-sample mirror initialisation. Runs in place on a contiguous
- * float32 (D, H, W) coefficient volume, in float32 with fixed fma order (the device twin runs one
- * lane per line with the same operations):
+ * pole {@code z = √3 − 2}, whole-sample mirror initialisation. Runs on a contiguous float32
+ * (D, H, W) coefficient volume, in float32 with fixed fma order (the device twin runs one lane per
+ * line with the same operations):
  * <pre>
  *   c[m] *= 6
  *   c[0] = fma(zn1, c[n-1], c[0]);  zi = z
@@ -22,24 +21,26 @@ import org.medai.imaging.transform.ResamplePlan;
  *   for m in n-2..0:                c[m] = z * (c[m+1] - c[m])
  * </pre>
  * Stopping the initial sum when {@code z^m} underflows to zero (m ≈ 80 in float32) changes no bit.
- * Lines along i are filtered one staged row at a time; lines along j and k in staged strips of
- * adjacent i lanes.
+ *
+ * <p>Data movement (two streaming passes over the volume): pass 1 takes one source plane at a time
+ * into a heap block of row arrays (int16 widened), filters along i (four rows interleaved, so the
+ * latency-bound recursions overlap), then along j with all rows as lanes (each recursion step is a
+ * whole-row fma loop the JIT vectorizes), and writes the plane out; pass 2 filters along k over
+ * blocks of {@code n_k} contiguous pieces of the planes (lanes again whole arrays). Heap per task:
+ * one source plane of float32, or {@value #K_BLOCK_BYTES} bytes for pass 2.
  */
 final class BSplinePrefilter {
   static final float Z = (float) (Math.sqrt(3) - 2);
   private static final float GAIN = 6f;
   private static final float ANTI = Z / (Z * Z - 1f);
+  /** Target heap bytes of one pass-2 block ({@code n_k} lane rows). */
+  static final int K_BLOCK_BYTES = 512 << 10;
 
   private BSplinePrefilter() {}
 
-  /** Lanes per strip of the j and k passes: a strip of n × 64 floats is staged on the heap per task. */
-  static final int STRIP = 64;
-
   /**
    * Converts one source channel (D, H, W view) to float32 at {@code coeff} and prefilters the plan's
-   * cubic axes. Lines along i are staged one row at a time; the j and k passes stage strips of
-   * {@value #STRIP} adjacent i lanes (n × 64 floats per task, a bounded heap block) so the
-   * recursions run over heap arrays the JIT vectorizes across lanes.
+   * cubic axes.
    */
   static void run(Tensor channel, ResamplePlan plan, long coeff, WorkPool pool) {
     int nx = (int) plan.source().extent().i();
@@ -54,82 +55,92 @@ final class BSplinePrefilter {
     long rowBytes = 4L * nx, sliceBytes = rowBytes * ny;
     boolean shorts = code == VoxelAccess.I16 && bsi == 2;
     boolean floats = code == VoxelAccess.F32 && bsi == 4;
-    pool.parallelFor((long) ny * nz, 64, (from, to) -> {
-      float[] row = new float[nx];
-      short[] staging = shorts ? new short[nx] : null;
-      for (long r = from; r < to; r++) {
-        int j = (int) (r % ny), k = (int) (r / ny);
-        long s = base + j * bsj + k * bsk;
-        long d = coeff + k * sliceBytes + j * rowBytes;
-        if (floats) {
-          RawMemory.readFloats(s, row, 0, nx);
-        } else if (shorts) {
-          RawMemory.readShorts(s, staging, 0, nx);
-          for (int i = 0; i < nx; i++) row[i] = staging[i];
-        } else {
-          for (int i = 0; i < nx; i++) row[i] = VoxelAccess.load(code, s + i * bsi);
+    pool.parallelFor(nz, 1, (from, to) -> {
+      float[][] plane = new float[ny][nx];
+      for (long k = from; k < to; k++) {
+        for (int j = 0; j < ny; j++) {
+          long s = base + j * bsj + k * bsk;
+          float[] row = plane[j];
+          if (floats) {
+            RawMemory.readFloats(s, row, 0, nx);
+          } else if (shorts) {
+            for (int i = 0; i < nx; i++) row[i] = RawMemory.getShort(s + 2L * i);
+          } else {
+            for (int i = 0; i < nx; i++) row[i] = VoxelAccess.load(code, s + i * bsi);
+          }
         }
-        if (fx) filter(row, nx, 1);
-        RawMemory.writeFloats(row, 0, d, nx);
+        if (fx && nx > 1) {
+          int j = 0;
+          for (; j + 4 <= ny; j += 4) filterLines4(plane[j], plane[j + 1], plane[j + 2], plane[j + 3], nx);
+          for (; j < ny; j++) filterLine(plane[j], nx);
+        }
+        if (fy) filterLanes(plane, ny, nx);
+        long d = coeff + k * sliceBytes;
+        for (int j = 0; j < ny; j++) RawMemory.writeFloats(plane[j], 0, d + j * rowBytes, nx);
       }
     });
-    int strips = (nx + STRIP - 1) / STRIP;
-    if (fy) stripPass(coeff, ny, rowBytes, nz, sliceBytes, nx, strips, pool);
-    if (fz) stripPass(coeff, nz, sliceBytes, ny, rowBytes, nx, strips, pool);
-  }
-
-  /** Filters every line along an axis of length {@code n} and byte stride {@code lineStride}, in strips of lanes. */
-  private static void stripPass(long coeff, int n, long lineStride, int outer, long outerStride, int nx, int strips,
-      WorkPool pool) {
-    pool.parallelFor((long) outer * strips, 1, (from, to) -> {
-      float[] strip = new float[n * STRIP];
-      for (long t = from; t < to; t++) {
-        long o = t / strips;
-        int x0 = (int) (t % strips) * STRIP;
-        int lanes = Math.min(STRIP, nx - x0);
-        long b = coeff + o * outerStride + 4L * x0;
-        for (int m = 0; m < n; m++) RawMemory.readFloats(b + m * lineStride, strip, m * lanes, lanes);
-        filter(strip, n, lanes);
-        for (int m = 0; m < n; m++) RawMemory.writeFloats(strip, m * lanes, b + m * lineStride, lanes);
-      }
-    });
-  }
-
-  /** The recursion on a heap array: element m of lane l at {@code c[m * lanes + l]}. */
-  static void filter(float[] c, int n, int lanes) {
-    if (n < 2) return;
-    if (lanes == 1) {
-      filterLine(c, n);
-      return;
+    if (fz && nz > 1) {
+      long plane = (long) nx * ny;
+      int lanes = (int) Math.min(plane, Math.max(16, K_BLOCK_BYTES / (4L * nz)));
+      long blocks = (plane + lanes - 1) / lanes;
+      pool.parallelFor(blocks, 1, (from, to) -> {
+        float[][] block = new float[nz][lanes];
+        for (long b = from; b < to; b++) {
+          long e0 = b * lanes;
+          int n = (int) Math.min(lanes, plane - e0);
+          if (n < lanes) block = new float[nz][n];
+          for (int m = 0; m < nz; m++) RawMemory.readFloats(coeff + m * sliceBytes + 4 * e0, block[m], 0, n);
+          filterLanes(block, nz, n);
+          for (int m = 0; m < nz; m++) RawMemory.writeFloats(block[m], 0, coeff + m * sliceBytes + 4 * e0, n);
+        }
+      });
     }
-    int total = n * lanes;
-    for (int e = 0; e < total; e++) c[e] *= GAIN;
+  }
+
+  /**
+   * The recursion along the first index of {@code c} (n rows), every element of a row one lane:
+   * each step is a whole-array loop over {@code lanes} elements.
+   */
+  static void filterLanes(float[][] c, int n, int lanes) {
+    if (n < 2) return;
+    for (int m = 0; m < n; m++) {
+      final float[] r = c[m];
+      for (int l = 0; l < lanes; l++) r[l] *= GAIN;
+    }
     float zn1 = 1f;
     for (int m = 0; m < n - 1 && zn1 != 0f; m++) zn1 *= Z;
-    int last = (n - 1) * lanes;
-    for (int l = 0; l < lanes; l++) c[l] = Math.fma(zn1, c[last + l], c[l]);
+    final float[] first = c[0];
+    {
+      final float[] last = c[n - 1];
+      final float z = zn1;
+      for (int l = 0; l < lanes; l++) first[l] = Math.fma(z, last[l], first[l]);
+    }
     float zi = Z;
     for (int m = 1; m < n - 1 && zi != 0f; m++) {
-      int rm = m * lanes, rq = (n - 1 - m) * lanes;
-      for (int l = 0; l < lanes; l++) c[l] = Math.fma(zi, Math.fma(zn1, c[rq + l], c[rm + l]), c[l]);
+      final float[] rm = c[m], rq = c[n - 1 - m];
+      final float z = zn1, w = zi;
+      for (int l = 0; l < lanes; l++) first[l] = Math.fma(w, Math.fma(z, rq[l], rm[l]), first[l]);
       zi *= Z;
     }
-    float denom = 1f - zn1 * zn1;
-    for (int l = 0; l < lanes; l++) c[l] = c[l] / denom;
+    final float denom = 1f - zn1 * zn1;
+    for (int l = 0; l < lanes; l++) first[l] = first[l] / denom;
     for (int m = 1; m < n; m++) {
-      int row = m * lanes, prev = row - lanes;
-      for (int l = 0; l < lanes; l++) c[row + l] = Math.fma(Z, c[prev + l], c[row + l]);
+      final float[] row = c[m], prev = c[m - 1];
+      for (int l = 0; l < lanes; l++) row[l] = Math.fma(Z, prev[l], row[l]);
     }
-    int before = (n - 2) * lanes;
-    for (int l = 0; l < lanes; l++) c[last + l] = Math.fma(Z, c[before + l], c[last + l]) * ANTI;
+    {
+      final float[] last = c[n - 1], before = c[n - 2];
+      for (int l = 0; l < lanes; l++) last[l] = Math.fma(Z, before[l], last[l]) * ANTI;
+    }
     for (int m = n - 2; m >= 0; m--) {
-      int row = m * lanes, next = row + lanes;
-      for (int l = 0; l < lanes; l++) c[row + l] = Z * (c[next + l] - c[row + l]);
+      final float[] row = c[m], next = c[m + 1];
+      for (int l = 0; l < lanes; l++) row[l] = Z * (next[l] - row[l]);
     }
   }
 
-  /** One line, the same operations as {@link #filter} with one lane, without the lane loops. */
-  private static void filterLine(float[] c, int n) {
+  /** One line: the same operations as {@link #filterLanes} with one lane. */
+  static void filterLine(float[] c, int n) {
+    if (n < 2) return;
     for (int e = 0; e < n; e++) c[e] *= GAIN;
     float zn1 = 1f;
     for (int m = 0; m < n - 1 && zn1 != 0f; m++) zn1 *= Z;
@@ -150,6 +161,66 @@ final class BSplinePrefilter {
     for (int m = n - 2; m >= 0; m--) {
       next = Z * (next - c[m]);
       c[m] = next;
+    }
+  }
+
+  /**
+   * Four lines of the same length at once, each with exactly the operations of {@link #filterLine}:
+   * the four recursions are independent, so their latency chains overlap.
+   */
+  static void filterLines4(float[] a, float[] b, float[] c, float[] d, int n) {
+    for (int e = 0; e < n; e++) {
+      a[e] *= GAIN;
+      b[e] *= GAIN;
+      c[e] *= GAIN;
+      d[e] *= GAIN;
+    }
+    float zn1 = 1f;
+    for (int m = 0; m < n - 1 && zn1 != 0f; m++) zn1 *= Z;
+    float a0 = Math.fma(zn1, a[n - 1], a[0]), b0 = Math.fma(zn1, b[n - 1], b[0]);
+    float c0 = Math.fma(zn1, c[n - 1], c[0]), d0 = Math.fma(zn1, d[n - 1], d[0]);
+    float zi = Z;
+    for (int m = 1; m < n - 1 && zi != 0f; m++) {
+      int q = n - 1 - m;
+      a0 = Math.fma(zi, Math.fma(zn1, a[q], a[m]), a0);
+      b0 = Math.fma(zi, Math.fma(zn1, b[q], b[m]), b0);
+      c0 = Math.fma(zi, Math.fma(zn1, c[q], c[m]), c0);
+      d0 = Math.fma(zi, Math.fma(zn1, d[q], d[m]), d0);
+      zi *= Z;
+    }
+    float denom = 1f - zn1 * zn1;
+    float pa = a0 / denom, pb = b0 / denom, pc = c0 / denom, pd = d0 / denom;
+    a[0] = pa;
+    b[0] = pb;
+    c[0] = pc;
+    d[0] = pd;
+    for (int m = 1; m < n; m++) {
+      pa = Math.fma(Z, pa, a[m]);
+      pb = Math.fma(Z, pb, b[m]);
+      pc = Math.fma(Z, pc, c[m]);
+      pd = Math.fma(Z, pd, d[m]);
+      a[m] = pa;
+      b[m] = pb;
+      c[m] = pc;
+      d[m] = pd;
+    }
+    pa = Math.fma(Z, a[n - 2], a[n - 1]) * ANTI;
+    pb = Math.fma(Z, b[n - 2], b[n - 1]) * ANTI;
+    pc = Math.fma(Z, c[n - 2], c[n - 1]) * ANTI;
+    pd = Math.fma(Z, d[n - 2], d[n - 1]) * ANTI;
+    a[n - 1] = pa;
+    b[n - 1] = pb;
+    c[n - 1] = pc;
+    d[n - 1] = pd;
+    for (int m = n - 2; m >= 0; m--) {
+      pa = Z * (pa - a[m]);
+      pb = Z * (pb - b[m]);
+      pc = Z * (pc - c[m]);
+      pd = Z * (pd - d[m]);
+      a[m] = pa;
+      b[m] = pb;
+      c[m] = pc;
+      d[m] = pd;
     }
   }
 }

@@ -11,12 +11,13 @@ import org.medai.imaging.transform.ResamplePlan;
 import org.medai.imaging.transform.ResamplePlan.AxisKernel;
 
 /**
- * CPU executor of a {@link ResamplePlan}: the reference twin of the device kernels, with exactly the
- * float32 arithmetic the plan documents. Output rows are grouped in tiles of {@value #TILE_J} rows
- * × {@value #TILE_K} slices so that neighbouring rows reuse the source lines in cache; tiles are
- * spread over the {@link WorkPool}. No per-voxel allocation: each task owns a few small heap
- * arrays; the separable linear path precomputes per-axis index/weight tables (size of the output
- * extents, never a voxel grid).
+ * CPU executor of a {@link ResamplePlan}: the reference twin of the device kernels. The general
+ * rows (any affine, and the label path) compute per-voxel coordinates with exactly the float32
+ * arithmetic the plan documents; output rows are grouped in tiles of {@value #TILE_J} rows ×
+ * {@value #TILE_K} slices spread over the {@link WorkPool}. Rotation-free linear and B-spline plans
+ * run through {@link SeparableResampler} (per-axis taps, each source plane reduced once), which
+ * differs from the general rows by float rounding only; rotation-free nearest gathers through
+ * per-axis index tables (same bits). No per-voxel allocation, never a coordinate grid.
  *
  * <p>One instance executes one channel; not thread-safe itself, its row methods are (they only read
  * the instance and write disjoint output rows).
@@ -121,46 +122,60 @@ public final class CpuResampler {
     }
   }
 
+  /**
+   * Java-heap bytes one worker task of the rotation-free path holds for {@code plan} (plane cache,
+   * staged rows, row buffers; the shared tap tables not included); 0 for other plans.
+   */
+  static long separableTaskScratchBytes(ResamplePlan plan) {
+    if (!plan.isSeparable() || plan.interpolation() == Interpolation.NEAREST
+        || plan.interpolation() == Interpolation.LABEL_LINEAR) {
+      return 0;
+    }
+    int code = plan.needsCoefficients() ? VoxelAccess.F32 : VoxelAccess.code(plan.sourceType());
+    int es = plan.needsCoefficients() ? 4 : plan.sourceType().byteSize();
+    long sx = plan.source().extent().i(), sy = plan.source().extent().j();
+    // addresses are never dereferenced: only the tables and sizes are built
+    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0).separable().taskScratchBytes();
+  }
+
   private static long sxOf(ResamplePlan p) {
     return p.source().extent().i();
   }
 
   private void run(WorkPool pool, boolean fastPaths) {
+    Interpolation interp = plan.interpolation();
+    if (fastPaths && plan.isSeparable() && (interp == Interpolation.LINEAR || interp == Interpolation.BSPLINE)) {
+      separable().run(pool);
+      return;
+    }
+    boolean nearestSep = fastPaths && plan.isSeparable() && interp == Interpolation.NEAREST;
+    SeparableResampler.Axis ax = nearestSep ? axis(kx, ni, a0, a3, mx, px, sx) : null;
+    SeparableResampler.Axis ay = nearestSep ? axis(ky, nj, a5, a7, my, py, sy) : null;
+    SeparableResampler.Axis az = nearestSep ? axis(kz, nk, a10, a11, mz, pz, sz) : null;
+    boolean allLinear = kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
     int tj = (nj + TILE_J - 1) / TILE_J;
     int tk = (nk + TILE_K - 1) / TILE_K;
-    boolean sepLinear = fastPaths && plan.interpolation() == Interpolation.LINEAR && plan.isSeparable()
-        && kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
-    SeparableTables tables = sepLinear ? new SeparableTables() : null;
-    TapTables taps = fastPaths && !sepLinear && plan.isSeparable()
-        && (plan.interpolation() == Interpolation.BSPLINE || plan.interpolation() == Interpolation.LINEAR)
-        ? new TapTables() : null;
     pool.parallelFor((long) tj * tk, 1, (from, to) -> {
       Scratch s = new Scratch();
-      BlockScratch bs = tables != null ? new BlockScratch() : null;
-      TapScratch ts = taps != null ? new TapScratch() : null;
+      float[] buf = nearestSep ? new float[ni] : null;
       for (long t = from; t < to; t++) {
         int k0 = (int) (t / tj) * TILE_K;
         int j0 = (int) (t % tj) * TILE_J;
-        if (tables != null) {
-          tileLinearSeparable(tables, bs, j0, Math.min(nj, j0 + TILE_J), k0, Math.min(nk, k0 + TILE_K));
-          continue;
-        }
-        if (taps != null && tileTapsSeparable(taps, ts, j0, Math.min(nj, j0 + TILE_J), k0, Math.min(nk, k0 + TILE_K))) {
-          continue;
-        }
         for (int k = k0; k < Math.min(nk, k0 + TILE_K); k++) {
           for (int j = j0; j < Math.min(nj, j0 + TILE_J); j++) {
             long d = dst + ((long) k * nj + j) * ni * outSize;
-            {
-              switch (plan.interpolation()) {
-                case NEAREST -> rowNearest(j, k, d);
-                case LINEAR -> {
-                  if (kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR) rowLinear(j, k, d);
-                  else rowTaps(s, j, k, d);
-                }
-                case BSPLINE -> rowTaps(s, j, k, d);
-                case LABEL_LINEAR -> rowLabel(s, j, k, d);
+            if (nearestSep) {
+              rowNearestSeparable(ax, ay, az, buf, j, k, d);
+              continue;
+            }
+            switch (interp) {
+              case NEAREST -> rowNearest(j, k, d);
+              case LINEAR -> {
+                if (allLinear) rowLinear(j, k, d);
+                else rowTaps(s, j, k, d);
               }
+              case BSPLINE -> rowTaps(s, j, k, d);
+              case LABEL_LINEAR -> rowLabel(s, j, k, d);
             }
           }
         }
@@ -224,369 +239,73 @@ public final class CpuResampler {
     }
   }
 
-  /**
-   * Per-axis tables for rotation-free plans: byte offset of the lower neighbour (or -1 outside),
-   * offset to the upper neighbour, and the fraction. Same coordinates, bit for bit, as
-   * {@link #rowLinear}, because the off-diagonal affine entries are exactly zero.
-   */
-  private final class SeparableTables {
-    final long[] offI, dI, offJ, dJ, offK, dK;
-    final float[] fI, fJ, fK;
-    /** Lower source i index per output i (-1 outside), its upper neighbour, and the needed source i range. */
-    final int[] xI, x1I, yI, y1I, zI, z1I;
-    final int xlo, xhi;
-    /** Output i range [iFirst, iEnd) with every voxel inside the field, and whether all others are outside. */
-    final int iFirst, iEnd;
-    final boolean contiguous;
-
-    SeparableTables() {
-      offI = new long[ni]; dI = new long[ni]; fI = new float[ni];
-      offJ = new long[nj]; dJ = new long[nj]; fJ = new float[nj];
-      offK = new long[nk]; dK = new long[nk]; fK = new float[nk];
-      fill(ni, a0, a3, mx, px, sx, bsi, offI, dI, fI);
-      fill(nj, a5, a7, my, py, sy, bsj, offJ, dJ, fJ);
-      fill(nk, a10, a11, mz, pz, sz, bsk, offK, dK, fK);
-      xI = new int[ni];
-      x1I = new int[ni];
-      yI = new int[nj];
-      y1I = new int[nj];
-      zI = new int[nk];
-      z1I = new int[nk];
-      indices(offI, dI, bsi, xI, x1I);
-      indices(offJ, dJ, bsj, yI, y1I);
-      indices(offK, dK, bsk, zI, z1I);
-      int lo = Integer.MAX_VALUE, hi = -1;
-      for (int q = 0; q < ni; q++) {
-        if (xI[q] < 0) continue;
-        lo = Math.min(lo, xI[q]);
-        hi = Math.max(hi, x1I[q]);
-      }
-      xlo = hi < 0 ? 0 : lo;
-      xhi = hi;
-      int first = 0;
-      while (first < ni && xI[first] < 0) first++;
-      int end = first;
-      while (end < ni && xI[end] >= 0) end++;
-      int rest = end;
-      while (rest < ni && xI[rest] < 0) rest++;
-      iFirst = first;
-      iEnd = end;
-      contiguous = rest == ni;
-      for (int q = 0; q < ni; q++) {
-        if (xI[q] >= 0) {
-          xI[q] -= xlo;
-          x1I[q] -= xlo;
-        }
-      }
-    }
-
-    private void indices(long[] off, long[] dd, long stride, int[] q0, int[] q1) {
-      for (int q = 0; q < off.length; q++) {
-        if (off[q] < 0) {
-          q0[q] = -1;
-          continue;
-        }
-        q0[q] = (int) (off[q] / stride);
-        q1[q] = q0[q] + (dd[q] != 0 ? 1 : 0);
-      }
-    }
-
-    private void fill(int n, float scale, float shift, float n1, float period, int sn, long stride,
-        long[] off, long[] dd, float[] f) {
-      for (int q = 0; q < n; q++) {
-        float x = map(Math.fma(scale, (float) q, shift), n1, period);
-        if (x != x) {
-          off[q] = -1;
-          continue;
-        }
-        int q0 = (int) x;
-        off[q] = q0 * stride;
-        dd[q] = q0 < sn - 1 ? stride : 0;
-        f[q] = x - q0;
-      }
-    }
-  }
-
-
-  /** Largest source block (rows × slices) a tile may stage; beyond it (strong downsampling) rows are read directly. */
-  static final int MAX_BLOCK_ROWS = 256;
-
-  /** Per-task buffers of the separable path: the staged float32 source block, one blended row, one output row. */
-  private final class BlockScratch {
-    /** One heap array per staged source row: the vectorizer wants whole arrays, not offsets into one. */
-    float[][] rows = new float[0][];
-    short[] staging = code == VoxelAccess.I16 && bsi == 2 ? new short[sx] : null;
-    final float[] blended = new float[sx];
-    final float[] out = new float[ni];
-  }
 
   /**
-   * One tile of a rotation-free linear plan. The source rows the tile touches are staged once as
-   * float32 (int16 rows are copied, then widened in a loop the JIT vectorizes); each output row then
-   * blends its four source rows along k, then j, into one row (vectorized fma loop) and lerps two
-   * neighbours of that row along i. Same operations in the same order as {@link #trilinear}, so the
-   * same bits as the general path.
+   * Per-axis taps of a rotation-free plan (the coordinates of the general rows, bit for bit, because
+   * the off-diagonal affine entries are exactly zero): source index and weight of each tap per
+   * output index, index -1 where the coordinate is outside the field under {@code CONSTANT}.
    */
-  private void tileLinearSeparable(SeparableTables t, BlockScratch b, int jStart, int jEnd, int kStart, int kEnd) {
-    int ylo = Integer.MAX_VALUE, yhi = -1, zlo = Integer.MAX_VALUE, zhi = -1;
-    for (int j = jStart; j < jEnd; j++) {
-      if (t.yI[j] < 0) continue;
-      ylo = Math.min(ylo, t.yI[j]);
-      yhi = Math.max(yhi, t.y1I[j]);
-    }
-    for (int k = kStart; k < kEnd; k++) {
-      if (t.zI[k] < 0) continue;
-      zlo = Math.min(zlo, t.zI[k]);
-      zhi = Math.max(zhi, t.z1I[k]);
-    }
-    int ny = yhi - ylo + 1, nz = zhi - zlo + 1, lo = t.xlo, nx = t.xhi - lo + 1;
-    boolean staged = yhi >= 0 && zhi >= 0 && t.xhi >= 0 && (long) ny * nz <= MAX_BLOCK_ROWS;
-    if (staged) {
-      if (b.rows.length < ny * nz) {
-        float[][] grown = new float[ny * nz][];
-        System.arraycopy(b.rows, 0, grown, 0, b.rows.length);
-        for (int r = b.rows.length; r < grown.length; r++) grown[r] = new float[sx];
-        b.rows = grown;
+  private SeparableResampler.Axis axis(AxisKernel kind, int n, float scale, float shift, float n1, float period, int sn) {
+    int[] t = new int[4 * n];
+    float[] w = new float[4 * n];
+    long[] off = new long[4];
+    float[] ww = new float[4];
+    for (int q = 0; q < n; q++) {
+      float x = map(Math.fma(scale, (float) q, shift), n1, period);
+      if (x != x) {
+        t[4 * q] = -1;
+        continue;
       }
-      for (int z = 0; z < nz; z++) {
-        for (int y = 0; y < ny; y++) {
-          long s = src + (long) (ylo + y) * bsj + (long) (zlo + z) * bsk + (long) lo * bsi;
-          final float[] dstRow = b.rows[z * ny + y];
-          if (b.staging != null) {
-            final short[] st = b.staging;
-            RawMemory.readShorts(s, st, 0, nx);
-            for (int x = 0; x < nx; x++) dstRow[x] = st[x];
-          } else if (code == VoxelAccess.F32 && bsi == 4) {
-            RawMemory.readFloats(s, dstRow, 0, nx);
-          } else {
-            for (int x = 0; x < nx; x++) dstRow[x] = VoxelAccess.load(code, s + x * bsi);
-          }
-        }
+      int m = taps(kind, x, sn, 1, off, ww);
+      for (int a = 0; a < m; a++) {
+        t[4 * q + a] = (int) off[a];
+        w[4 * q + a] = ww[a];
       }
     }
-    for (int k = kStart; k < kEnd; k++) {
-      for (int j = jStart; j < jEnd; j++) {
-        long d = dst + ((long) k * nj + j) * ni * 4;
-        if (t.yI[j] < 0 || t.zI[k] < 0 || t.xhi < 0) {
-          for (int i = 0; i < ni; i++) RawMemory.putFloat(d + 4L * i, fillF);
-        } else if (!staged) {
-          rowLinearSeparable(t, j, k, d);
-        } else {
-          int y0 = t.yI[j] - ylo, y1 = t.y1I[j] - ylo, z0 = t.zI[k] - zlo, z1 = t.z1I[k] - zlo;
-          blendRow(b.rows[z0 * ny + y0], b.rows[z1 * ny + y0], b.rows[z0 * ny + y1], b.rows[z1 * ny + y1],
-              b.blended, nx, t.fJ[j], t.fK[k]);
-          gatherRow(t, b.blended, lo, b.out, d);
-        }
-      }
-    }
+    return new SeparableResampler.Axis(kind.taps(), t, w);
   }
 
-  private static void blendRow(float[] r00, float[] r01, float[] r10, float[] r11, float[] row, int n, float fy, float fz) {
-    for (int x = 0; x < n; x++) {
-      float a = r00[x], c = r10[x];
-      float p = Math.fma(fz, r01[x] - a, a), q = Math.fma(fz, r11[x] - c, c);
-      row[x] = Math.fma(fy, q - p, p);
-    }
+  private SeparableResampler separable() {
+    boolean lerp = plan.interpolation() == Interpolation.LINEAR
+        && kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
+    return new SeparableResampler(new int[] {ni, nj, nk}, new int[] {sx, sy, sz}, src, new long[] {bsi, bsj, bsk},
+        code, dst, lerp, rescale, slope, intercept, fillF,
+        axis(kx, ni, a0, a3, mx, px, sx), axis(ky, nj, a5, a7, my, py, sy), axis(kz, nk, a10, a11, mz, pz, sz));
   }
 
-  private void gatherRow(SeparableTables t, float[] row, int lo, float[] out, long d) {
-    final int[] xI = t.xI, x1I = t.x1I;
-    final float[] fI = t.fI;
-    final float ff = fillF;
-    if (t.contiguous) {
-      int first = t.iFirst, end = t.iEnd;
-      for (int i = 0; i < first; i++) out[i] = ff;
-      for (int i = end; i < ni; i++) out[i] = ff;
-      if (rescale) {
-        final float sl = slope, ic = intercept;
-        for (int i = first; i < end; i++) {
-          float a = row[xI[i]];
-          out[i] = Math.fma(Math.fma(fI[i], row[x1I[i]] - a, a), sl, ic);
-        }
-      } else {
-        for (int i = first; i < end; i++) {
-          float a = row[xI[i]];
-          out[i] = Math.fma(fI[i], row[x1I[i]] - a, a);
-        }
-      }
-    } else if (rescale) {
-      final float sl = slope, ic = intercept;
-      for (int i = 0; i < ni; i++) {
-        int x0 = xI[i];
-        if (x0 < 0) out[i] = ff;
-        else {
-          float a = row[x0];
-          out[i] = Math.fma(Math.fma(fI[i], row[x1I[i]] - a, a), sl, ic);
-        }
-      }
-    } else {
-      for (int i = 0; i < ni; i++) {
-        int x0 = xI[i];
-        if (x0 < 0) out[i] = ff;
-        else {
-          float a = row[x0];
-          out[i] = Math.fma(fI[i], row[x1I[i]] - a, a);
-        }
-      }
-    }
-    RawMemory.writeFloats(out, 0, d, ni);
-  }
-
-  /**
-   * Per-axis taps of a rotation-free plan with any per-axis kernels (B-spline, mixed anisotropic):
-   * source index and weight of each tap, per output index; index -1 marks outside the field.
-   */
-  private final class TapTables {
-    final int ti = kx.taps(), tj = ky.taps(), tk = kz.taps();
-    final int[] xT = new int[ni * 4], yT = new int[nj * 4], zT = new int[nk * 4];
-    final float[] wX = new float[ni * 4], wY = new float[nj * 4], wZ = new float[nk * 4];
-    int xlo = Integer.MAX_VALUE, xhi = -1;
-
-    TapTables() {
-      axis(kx, ni, a0, a3, mx, px, sx, xT, wX);
-      axis(ky, nj, a5, a7, my, py, sy, yT, wY);
-      axis(kz, nk, a10, a11, mz, pz, sz, zT, wZ);
-      for (int q = 0; q < ni; q++) {
-        for (int a = 0; a < ti && xT[4 * q] >= 0; a++) {
-          xlo = Math.min(xlo, xT[4 * q + a]);
-          xhi = Math.max(xhi, xT[4 * q + a]);
-        }
-      }
-      for (int q = 0; q < ni; q++) {
-        if (xT[4 * q] < 0) continue;
-        for (int a = 0; a < ti; a++) xT[4 * q + a] -= xlo;
-      }
-    }
-
-    private void axis(AxisKernel kind, int n, float scale, float shift, float n1, float period, int sn, int[] t, float[] w) {
-      long[] off = new long[4];
-      float[] ww = new float[4];
-      for (int q = 0; q < n; q++) {
-        float x = map(Math.fma(scale, (float) q, shift), n1, period);
-        if (x != x) {
-          t[4 * q] = -1;
-          continue;
-        }
-        int m = taps(kind, x, sn, 1, off, ww);
-        for (int a = 0; a < m; a++) {
-          t[4 * q + a] = (int) off[a];
-          w[4 * q + a] = ww[a];
-        }
-      }
-    }
-  }
-
-  /** Per-task buffers of the separable tap path. */
-  private final class TapScratch {
-    float[][] rows = new float[0][];
-    final short[] staging = code == VoxelAccess.I16 && bsi == 2 ? new short[sx] : null;
-    final float[] accK = new float[sx], accJ = new float[sx], out = new float[ni];
-  }
-
-  /**
-   * One tile of a rotation-free plan with per-axis taps: the source rows the tile touches are staged
-   * as float32 heap rows; per output row, the k taps then the j taps are accumulated across the
-   * whole row with vectorizable fma loops, then the i taps are gathered. Same order and bits as
-   * {@link #rowTaps}. Returns false (the caller falls back to the general path) when the tile's
-   * source block is too large.
-   */
-  private boolean tileTapsSeparable(TapTables t, TapScratch b, int jStart, int jEnd, int kStart, int kEnd) {
-    int ylo = Integer.MAX_VALUE, yhi = -1, zlo = Integer.MAX_VALUE, zhi = -1;
-    for (int j = jStart; j < jEnd; j++) {
-      for (int q = 0; q < t.tj && t.yT[4 * j] >= 0; q++) {
-        ylo = Math.min(ylo, t.yT[4 * j + q]);
-        yhi = Math.max(yhi, t.yT[4 * j + q]);
-      }
-    }
-    for (int k = kStart; k < kEnd; k++) {
-      for (int q = 0; q < t.tk && t.zT[4 * k] >= 0; q++) {
-        zlo = Math.min(zlo, t.zT[4 * k + q]);
-        zhi = Math.max(zhi, t.zT[4 * k + q]);
-      }
-    }
-    int ny = yhi - ylo + 1, nz = zhi - zlo + 1, lo = t.xlo, nx = t.xhi - lo + 1;
-    if (yhi >= 0 && zhi >= 0 && t.xhi >= 0 && (long) ny * nz > MAX_BLOCK_ROWS) return false;
-    boolean any = yhi >= 0 && zhi >= 0 && t.xhi >= 0;
-    if (any) {
-      if (b.rows.length < ny * nz) {
-        float[][] grown = new float[ny * nz][];
-        System.arraycopy(b.rows, 0, grown, 0, b.rows.length);
-        for (int r = b.rows.length; r < grown.length; r++) grown[r] = new float[sx];
-        b.rows = grown;
-      }
-      for (int z = 0; z < nz; z++) {
-        for (int y = 0; y < ny; y++) {
-          long s = src + (long) (ylo + y) * bsj + (long) (zlo + z) * bsk + (long) lo * bsi;
-          final float[] dstRow = b.rows[z * ny + y];
-          if (b.staging != null) {
-            final short[] st = b.staging;
-            RawMemory.readShorts(s, st, 0, nx);
-            for (int x = 0; x < nx; x++) dstRow[x] = st[x];
-          } else if (code == VoxelAccess.F32 && bsi == 4) {
-            RawMemory.readFloats(s, dstRow, 0, nx);
-          } else {
-            for (int x = 0; x < nx; x++) dstRow[x] = VoxelAccess.load(code, s + x * bsi);
-          }
-        }
-      }
-    }
-    final float[] accK = b.accK, accJ = b.accJ, out = b.out;
-    for (int k = kStart; k < kEnd; k++) {
-      for (int j = jStart; j < jEnd; j++) {
-        long d = dst + ((long) k * nj + j) * ni * 4;
-        if (!any || t.yT[4 * j] < 0 || t.zT[4 * k] < 0) {
-          for (int i = 0; i < ni; i++) RawMemory.putFloat(d + 4L * i, fillF);
-          continue;
-        }
-        java.util.Arrays.fill(accJ, 0, nx, 0f);
-        for (int q = 0; q < t.tj; q++) {
-          java.util.Arrays.fill(accK, 0, nx, 0f);
-          int y = t.yT[4 * j + q] - ylo;
-          for (int c = 0; c < t.tk; c++) {
-            final float[] row = b.rows[(t.zT[4 * k + c] - zlo) * ny + y];
-            final float w = t.wZ[4 * k + c];
-            for (int x = 0; x < nx; x++) accK[x] = Math.fma(w, row[x], accK[x]);
-          }
-          final float w = t.wY[4 * j + q];
-          for (int x = 0; x < nx; x++) accJ[x] = Math.fma(w, accK[x], accJ[x]);
-        }
-        final int[] xT = t.xT;
-        final float[] wX = t.wX;
-        final int ti = t.ti;
-        for (int i = 0; i < ni; i++) {
-          if (xT[4 * i] < 0) {
-            out[i] = fillF;
-            continue;
-          }
-          float acc = 0f;
-          for (int a = 0; a < ti; a++) acc = Math.fma(wX[4 * i + a], accJ[xT[4 * i + a]], acc);
-          out[i] = rescale ? Math.fma(acc, slope, intercept) : acc;
-        }
-        RawMemory.writeFloats(out, 0, d, ni);
-      }
-    }
-    return true;
-  }
-
-  private void rowLinearSeparable(SeparableTables t, int j, int k, long d) {
-    if (t.offJ[j] < 0 || t.offK[k] < 0) {
-      for (int i = 0; i < ni; i++) RawMemory.putFloat(d + 4L * i, fillF);
+  /** Nearest on a rotation-free plan: per-axis source indices, one gather per output voxel. */
+  private void rowNearestSeparable(SeparableResampler.Axis ax, SeparableResampler.Axis ay, SeparableResampler.Axis az,
+      float[] buf, int j, int k, long d) {
+    if (ay.outside(j) || az.outside(k)) {
+      for (int i = 0; i < ni; i++) VoxelAccess.store(outCode, d + (long) outSize * i, fill);
       return;
     }
-    long base = src + t.offJ[j] + t.offK[k];
-    long dj = t.dJ[j], dk = t.dK[k];
-    float fy = t.fJ[j], fz = t.fK[k];
-    final long[] offI = t.offI, dI = t.dI;
-    final float[] fI = t.fI;
-    for (int i = 0; i < ni; i++) {
-      long oi = offI[i];
-      float v;
-      if (oi < 0) v = fillF;
-      else {
-        v = trilinear(base + oi, dI[i], dj, dk, fI[i], fy, fz);
-        if (rescale) v = Math.fma(v, slope, intercept);
+    long base = src + ay.index()[4 * j] * bsj + az.index()[4 * k] * bsk;
+    final int[] xi = ax.index();
+    if (outCode == VoxelAccess.F32 && !raw) {
+      for (int i = 0; i < ni; i++) {
+        int x = xi[4 * i];
+        if (x < 0) {
+          buf[i] = fillF;
+        } else {
+          float v = VoxelAccess.load(code, base + x * bsi);
+          buf[i] = rescale ? Math.fma(v, slope, intercept) : v;
+        }
       }
-      RawMemory.putFloat(d + 4L * i, v);
+      RawMemory.writeFloats(buf, 0, d, ni);
+      return;
+    }
+    for (int i = 0; i < ni; i++) {
+      int x = xi[4 * i];
+      long o = d + (long) outSize * i;
+      if (x < 0) {
+        VoxelAccess.store(outCode, o, fill);
+      } else if (raw) {
+        VoxelAccess.copy(srcSize, base + x * bsi, o);
+      } else {
+        float v = VoxelAccess.load(code, base + x * bsi);
+        VoxelAccess.store(outCode, o, rescale ? Math.fma(v, slope, intercept) : v);
+      }
     }
   }
 

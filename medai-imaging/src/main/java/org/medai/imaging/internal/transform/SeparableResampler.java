@@ -1,0 +1,479 @@
+package org.medai.imaging.internal.transform;
+
+import java.util.Arrays;
+import org.medai.core.concurrent.WorkPool;
+import org.medai.core.memory.RawMemory;
+
+/**
+ * Rotation-free (separable) linear, B-spline and mixed-kernel resampling with the least work per
+ * output voxel. Each source plane the output needs is reduced once to an intermediate plane on the
+ * output's (i, j) grid; output planes then combine the cached intermediate planes of their k taps
+ * (contiguous fma loops over whole rows), apply the rescale, and are written straight to the
+ * output, row by row. Two ways to reduce a plane, chosen by the source dtype:
+ * <ul>
+ *   <li>float32 sources (and the B-spline coefficients): rows staged as float32 heap rows,
+ *       combined along j over the source width (vectorized), then gathered along i;
+ *   <li>other dtypes (≤ 2 i taps): each needed source row gathered along i straight from native
+ *       memory onto the output's i grid (no widened copy of every source element; C2 widens one
+ *       element at a time anyway), then combined along j over the output width (vectorized).
+ * </ul>
+ *
+ * <p>Order of operations: (j, i) or (i, j), then k (linear: {@code lerp(a,b,f) = fma(f, b-a, a)}
+ * per axis; other kernels: {@code acc = fma(w, v, acc)} from the first tap). The general per-voxel
+ * path combines k, then j, then i, so the two differ by float rounding only (a few ulps of the
+ * value range); identity grids and whole-voxel shifts (all fractions zero) are exact on both.
+ *
+ * <p>Work split: the output is cut into {@code slabs} (one per thread, contiguous in k) × bands of
+ * output rows; a task keeps, per band, the intermediate planes of the current k taps (about
+ * {@value #PLANE_CACHE_BYTES} bytes of heap) and a few staged rows, so each source plane is reduced
+ * once per slab and band. No per-voxel allocation; heap per task is bounded by the output and
+ * source widths, never a voxel grid. Not thread-safe itself; {@link #run} spreads disjoint output
+ * rows over the pool.
+ */
+final class SeparableResampler {
+  /** Target heap bytes of one task's cached intermediate planes (fits a per-core L2 cache). */
+  static final int PLANE_CACHE_BYTES = 256 << 10;
+  /** Fewest output rows per band. */
+  static final int MIN_BAND = 8;
+
+  /**
+   * Per-axis taps of a separable plan: {@code index[4q + a]} is the source index of tap {@code a}
+   * of output index {@code q} ({@code index[4q] = -1}: outside the field, the output is the fill),
+   * {@code weight[4q + a]} its weight; for lerp axes {@code weight[4q + 1]} is the fraction.
+   */
+  record Axis(int taps, int[] index, float[] weight) {
+    boolean outside(int q) {
+      return index[4 * q] < 0;
+    }
+  }
+
+  private final int ni, nj, nk, sy;
+  private final long src, bsi, bsj, bsk;
+  private final int code;
+  private final long dst;
+  private final boolean lerp, rescale;
+  private final float slope, intercept, fill;
+  private final Axis ax, ay, az;
+  /** First staged source i and the staged row width; 0 when every output i is outside. */
+  private final int xlo, nx;
+  /** Per i tap: index into the staged row (0 where outside) and weight (SoA, for the JIT). */
+  private final int[][] gi;
+  private final float[][] wi;
+  private final int[] outsideI;
+  private final int band;
+  /**
+   * i taps first (straight from the source, no widened rows) for non-float32 sources with at most
+   * two i taps: C2 (JDK 17) widens int16 → float32 one element at a time either way, so gathering
+   * the few taps per output element from native memory beats widening every source element first.
+   */
+  private final boolean iFirst;
+  /** i-first: absolute source i of the lower and upper tap per output i (0 where outside). */
+  private final int[] xi0, xi1;
+
+  SeparableResampler(int[] outExtent, int[] srcExtent, long src, long[] byteStrides, int code, long dst,
+      boolean lerp, boolean rescale, float slope, float intercept, float fill, Axis ax, Axis ay, Axis az) {
+    ni = outExtent[0];
+    nj = outExtent[1];
+    nk = outExtent[2];
+    sy = srcExtent[1];
+    this.src = src;
+    bsi = byteStrides[0];
+    bsj = byteStrides[1];
+    bsk = byteStrides[2];
+    this.code = code;
+    this.dst = dst;
+    this.lerp = lerp;
+    this.rescale = rescale;
+    this.slope = slope;
+    this.intercept = intercept;
+    this.fill = fill;
+    this.ax = ax;
+    this.ay = ay;
+    this.az = az;
+    int lo = Integer.MAX_VALUE, hi = -1, outside = 0;
+    for (int q = 0; q < ni; q++) {
+      if (ax.outside(q)) {
+        outside++;
+        continue;
+      }
+      for (int a = 0; a < ax.taps(); a++) {
+        lo = Math.min(lo, ax.index()[4 * q + a]);
+        hi = Math.max(hi, ax.index()[4 * q + a]);
+      }
+    }
+    xlo = hi < 0 ? 0 : lo;
+    nx = hi < 0 ? 0 : hi - lo + 1;
+    gi = new int[ax.taps()][ni];
+    wi = new float[ax.taps()][ni];
+    outsideI = new int[outside];
+    for (int q = 0, o = 0; q < ni; q++) {
+      if (ax.outside(q)) {
+        outsideI[o++] = q;
+        continue;
+      }
+      for (int a = 0; a < ax.taps(); a++) {
+        gi[a][q] = ax.index()[4 * q + a] - xlo;
+        wi[a][q] = ax.weight()[4 * q + a];
+      }
+    }
+    iFirst = code != VoxelAccess.F32 && ax.taps() <= 2 && nx > 0;
+    xi0 = new int[ni];
+    xi1 = new int[ni];
+    for (int q = 0; q < ni; q++) {
+      if (ax.outside(q)) continue;
+      xi0[q] = ax.index()[4 * q];
+      xi1[q] = ax.index()[4 * q + (ax.taps() - 1)];
+    }
+    int slots = az.taps() + 1;
+    int b = (int) Math.max(MIN_BAND, PLANE_CACHE_BYTES / (4L * slots * Math.max(1, ni)));
+    int bands = (nj + b - 1) / Math.max(1, b);
+    band = Math.max(1, (nj + Math.max(1, bands) - 1) / Math.max(1, bands));
+  }
+
+  /** Heap bytes one task holds (plane cache, staged rows, row buffers). */
+  long taskScratchBytes() {
+    return 4L * ((az.taps() + 1L) * band * ni + (ay.taps() + 1L) * Math.max(nx, ni) + nx + 3L * ni);
+  }
+
+  void run(WorkPool pool) {
+    int bands = (nj + band - 1) / band;
+    int slabs = Math.max(1, Math.min(pool.threads(), nk));
+    pool.parallelFor((long) slabs * bands, 1, (from, to) -> {
+      Task t = new Task();
+      for (long item = from; item < to; item++) {
+        int s = (int) (item / bands), b = (int) (item % bands);
+        int k0 = (int) ((long) s * nk / slabs), k1 = (int) ((long) (s + 1) * nk / slabs);
+        t.item(b * band, Math.min(nj, (b + 1) * band), k0, k1);
+      }
+    });
+  }
+
+  /** Least-recently-used cache keyed by an int: slot s holds {@code rows} float rows of {@code length}. */
+  private static final class Slots {
+    final float[][][] data;
+    final int[] key;
+    final long[] used;
+
+    Slots(int n, int rows, int length) {
+      data = new float[n][rows][length];
+      key = new int[n];
+      used = new long[n];
+      Arrays.fill(key, -1);
+      Arrays.fill(used, -1);
+    }
+
+    /** The slot holding {@code k}, or -1; marks it used at {@code now}. */
+    int find(int k, long now) {
+      for (int s = 0; s < key.length; s++) {
+        if (key[s] == k) {
+          used[s] = now;
+          return s;
+        }
+      }
+      return -1;
+    }
+
+    /** A slot not used at {@code now} (the least recently used), re-keyed to {@code k}. */
+    int claim(int k, long now) {
+      int best = -1;
+      for (int s = 0; s < key.length; s++) {
+        if (used[s] != now && (best < 0 || used[s] < used[best])) best = s;
+      }
+      key[best] = k;
+      used[best] = now;
+      return best;
+    }
+
+    void clear() {
+      Arrays.fill(key, -1);
+      Arrays.fill(used, -1);
+    }
+  }
+
+  /** One worker's buffers; processes (band, slab) items. */
+  private final class Task {
+    final Slots planes = new Slots(az.taps() + 1, band, ni);
+    final Slots rows = new Slots(ay.taps() + 1, 1, Math.max(1, iFirst ? ni : nx));
+    /** The j-combined source line, one padding element past {@code nx} (see {@link #gatherI}). */
+    final float[] blended = new float[nx + 1];
+    final float[] out = new float[ni];
+    final float[] fillRow = new float[ni];
+    final int[] planeSlot = new int[4];
+    long clock;
+
+    Task() {
+      Arrays.fill(fillRow, fill);
+    }
+
+    void item(int j0, int j1, int k0, int k1) {
+      planes.clear();
+      for (int k = k0; k < k1; k++) {
+        if (az.outside(k) || nx == 0) {
+          for (int j = j0; j < j1; j++) write(fillRow, k, j);
+          continue;
+        }
+        long now = ++clock;
+        int tk = az.taps();
+        for (int c = 0; c < tk; c++) {
+          int z = az.index()[4 * k + c];
+          int s = planes.find(z, now);
+          if (s < 0) {
+            s = planes.claim(z, now);
+            reducePlane(z, j0, j1, planes.data[s]);
+          }
+          planeSlot[c] = s;
+        }
+        for (int j = j0; j < j1; j++) {
+          if (ay.outside(j)) {
+            write(fillRow, k, j);
+            continue;
+          }
+          combineK(k, j - j0);
+          write(out, k, j);
+        }
+      }
+    }
+
+    private void write(float[] row, int k, int j) {
+      RawMemory.writeFloats(row, 0, dst + ((long) k * nj + j) * ni * 4, ni);
+    }
+
+    /**
+     * Output row {@code o} of the band from the cached planes: k taps, rescale, fill outside i. The
+     * loops index whole row arrays without offsets: C2's vectorizer (JDK 17) leaves loops over
+     * {@code a[o + i]} scalar.
+     */
+    private void combineK(int k, int o) {
+      final float[] r = out;
+      final int n = ni;
+      final float[] w = az.weight();
+      final float[] p0 = planes.data[planeSlot[0]][o];
+      final float sl = rescale ? slope : 1f, ic = rescale ? intercept : 0f;
+      switch (az.taps()) {
+        case 1 -> {
+          final float w0 = w[4 * k];
+          if (rescale) {
+            for (int i = 0; i < n; i++) r[i] = Math.fma(w0 * p0[i], sl, ic);
+          } else {
+            for (int i = 0; i < n; i++) r[i] = w0 * p0[i];
+          }
+        }
+        case 2 -> {
+          final float[] p1 = planes.data[planeSlot[1]][o];
+          if (lerp) {
+            final float f = w[4 * k + 1];
+            if (rescale) {
+              for (int i = 0; i < n; i++) {
+                float a = p0[i];
+                r[i] = Math.fma(Math.fma(f, p1[i] - a, a), sl, ic);
+              }
+            } else {
+              for (int i = 0; i < n; i++) {
+                float a = p0[i];
+                r[i] = Math.fma(f, p1[i] - a, a);
+              }
+            }
+          } else {
+            final float w0 = w[4 * k], w1 = w[4 * k + 1];
+            for (int i = 0; i < n; i++) r[i] = Math.fma(w1, p1[i], w0 * p0[i]);
+            if (rescale) {
+              for (int i = 0; i < n; i++) r[i] = Math.fma(r[i], sl, ic);
+            }
+          }
+        }
+        default -> {
+          final float[] p1 = planes.data[planeSlot[1]][o], p2 = planes.data[planeSlot[2]][o], p3 = planes.data[planeSlot[3]][o];
+          final float w0 = w[4 * k], w1 = w[4 * k + 1], w2 = w[4 * k + 2], w3 = w[4 * k + 3];
+          for (int i = 0; i < n; i++) {
+            r[i] = Math.fma(w3, p3[i], Math.fma(w2, p2[i], Math.fma(w1, p1[i], w0 * p0[i])));
+          }
+          if (rescale) {
+            for (int i = 0; i < n; i++) r[i] = Math.fma(r[i], sl, ic);
+          }
+        }
+      }
+      for (int q : outsideI) r[q] = fill;
+    }
+
+    /** Source plane {@code z}, rows of output band [j0, j1): j taps over the source width, then i taps. */
+    private void reducePlane(int z, int j0, int j1, float[][] plane) {
+      if (iFirst) {
+        reducePlaneIFirst(z, j0, j1, plane);
+        return;
+      }
+      final int tj = ay.taps();
+      final int[] yi = ay.index();
+      final float[] wy = ay.weight();
+      for (int j = j0; j < j1; j++) {
+        if (ay.outside(j)) continue;
+        long now = ++clock;
+        float[] r0 = row(z, yi[4 * j], now);
+        float[] line;
+        switch (tj) {
+          case 1 -> {
+            final float w0 = wy[4 * j];
+            line = blended;
+            for (int x = 0; x < nx; x++) line[x] = w0 * r0[x];
+          }
+          case 2 -> {
+            float[] r1 = row(z, yi[4 * j + 1], now);
+            line = blended;
+            if (lerp) {
+              final float f = wy[4 * j + 1];
+              for (int x = 0; x < nx; x++) {
+                float a = r0[x];
+                line[x] = Math.fma(f, r1[x] - a, a);
+              }
+            } else {
+              final float w0 = wy[4 * j], w1 = wy[4 * j + 1];
+              for (int x = 0; x < nx; x++) line[x] = Math.fma(w1, r1[x], w0 * r0[x]);
+            }
+          }
+          default -> {
+            float[] r1 = row(z, yi[4 * j + 1], now), r2 = row(z, yi[4 * j + 2], now), r3 = row(z, yi[4 * j + 3], now);
+            line = blended;
+            final float w0 = wy[4 * j], w1 = wy[4 * j + 1], w2 = wy[4 * j + 2], w3 = wy[4 * j + 3];
+            for (int x = 0; x < nx; x++) {
+              line[x] = Math.fma(w3, r3[x], Math.fma(w2, r2[x], Math.fma(w1, r1[x], w0 * r0[x])));
+            }
+          }
+        }
+        line[nx] = line[nx - 1];
+        gatherI(line, plane[j - j0]);
+      }
+    }
+
+    /** i taps of one j-combined source line into {@code dst}; outside i gets garbage (filled later). */
+    private void gatherI(float[] line, float[] dst) {
+      final int n = ni;
+      final int[] g0 = gi[0];
+      final float[] w0 = wi[0];
+      switch (gi.length) {
+        case 1 -> {
+          for (int i = 0; i < n; i++) dst[i] = w0[i] * line[g0[i]];
+        }
+        case 2 -> {
+          final int[] g1 = gi[1];
+          final float[] w1 = wi[1];
+          if (lerp) {
+            // the upper tap is always the next element: at the last source index it is the padding
+            // copy of the lower one, and the fraction there is 0, so the result is the same
+            for (int i = 0; i < n; i++) {
+              int x = g0[i];
+              float a = line[x];
+              dst[i] = Math.fma(w1[i], line[x + 1] - a, a);
+            }
+          } else {
+            for (int i = 0; i < n; i++) dst[i] = Math.fma(w1[i], line[g1[i]], w0[i] * line[g0[i]]);
+          }
+        }
+        default -> {
+          final int[] g1 = gi[1], g2 = gi[2], g3 = gi[3];
+          final float[] w1 = wi[1], w2 = wi[2], w3 = wi[3];
+          for (int i = 0; i < n; i++) {
+            dst[i] = Math.fma(w3[i], line[g3[i]],
+                Math.fma(w2[i], line[g2[i]], Math.fma(w1[i], line[g1[i]], w0[i] * line[g0[i]])));
+          }
+        }
+      }
+    }
+
+    /** i-first: source rows gathered along i (cached, output width), then combined along j. */
+    private void reducePlaneIFirst(int z, int j0, int j1, float[][] plane) {
+      final int tj = ay.taps();
+      final int[] yi = ay.index();
+      final float[] wy = ay.weight();
+      final int n = ni;
+      for (int j = j0; j < j1; j++) {
+        if (ay.outside(j)) continue;
+        long now = ++clock;
+        final float[] d = plane[j - j0];
+        final float[] r0 = gathered(z, yi[4 * j], now);
+        if (tj == 1) {
+          final float w0 = wy[4 * j];
+          for (int i = 0; i < n; i++) d[i] = w0 * r0[i];
+        } else if (tj == 2) {
+          final float[] r1 = gathered(z, yi[4 * j + 1], now);
+          if (lerp) {
+            final float f = wy[4 * j + 1];
+            for (int i = 0; i < n; i++) {
+              float a = r0[i];
+              d[i] = Math.fma(f, r1[i] - a, a);
+            }
+          } else {
+            final float w0 = wy[4 * j], w1 = wy[4 * j + 1];
+            for (int i = 0; i < n; i++) d[i] = Math.fma(w1, r1[i], w0 * r0[i]);
+          }
+        } else {
+          final float[] r1 = gathered(z, yi[4 * j + 1], now), r2 = gathered(z, yi[4 * j + 2], now),
+              r3 = gathered(z, yi[4 * j + 3], now);
+          final float w0 = wy[4 * j], w1 = wy[4 * j + 1], w2 = wy[4 * j + 2], w3 = wy[4 * j + 3];
+          for (int i = 0; i < n; i++) d[i] = Math.fma(w3, r3[i], Math.fma(w2, r2[i], Math.fma(w1, r1[i], w0 * r0[i])));
+        }
+      }
+    }
+
+    /** i-first: source row (z, y) interpolated along i onto the output's i grid (cached). */
+    private float[] gathered(int z, int y, long now) {
+      int key = z * sy + y;
+      int s = rows.find(key, now);
+      if (s >= 0) return rows.data[s][0];
+      s = rows.claim(key, now);
+      final float[] d = rows.data[s][0];
+      final long a = src + (long) y * bsj + (long) z * bsk;
+      final int n = ni;
+      final int[] x0 = xi0, x1 = xi1;
+      final float[] w0 = wi[0];
+      if (ax.taps() == 1) {
+        if (code == VoxelAccess.I16 && bsi == 2) {
+          for (int i = 0; i < n; i++) d[i] = w0[i] * RawMemory.getShort(a + 2L * x0[i]);
+        } else {
+          for (int i = 0; i < n; i++) d[i] = w0[i] * VoxelAccess.load(code, a + x0[i] * bsi);
+        }
+        return d;
+      }
+      final float[] w1 = wi[1];
+      if (code == VoxelAccess.I16 && bsi == 2) {
+        if (lerp) {
+          for (int i = 0; i < n; i++) {
+            float p = RawMemory.getShort(a + 2L * x0[i]);
+            d[i] = Math.fma(w1[i], RawMemory.getShort(a + 2L * x1[i]) - p, p);
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            d[i] = Math.fma(w1[i], RawMemory.getShort(a + 2L * x1[i]), w0[i] * RawMemory.getShort(a + 2L * x0[i]));
+          }
+        }
+      } else if (lerp) {
+        for (int i = 0; i < n; i++) {
+          float p = VoxelAccess.load(code, a + x0[i] * bsi);
+          d[i] = Math.fma(w1[i], VoxelAccess.load(code, a + x1[i] * bsi) - p, p);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          d[i] = Math.fma(w1[i], VoxelAccess.load(code, a + x1[i] * bsi), w0[i] * VoxelAccess.load(code, a + x0[i] * bsi));
+        }
+      }
+      return d;
+    }
+
+    /** Source row (z, y) from i = xlo, staged as float32 (cached). */
+    private float[] row(int z, int y, long now) {
+      int key = z * sy + y;
+      int s = rows.find(key, now);
+      if (s >= 0) return rows.data[s][0];
+      s = rows.claim(key, now);
+      float[] d = rows.data[s][0];
+      long a = src + (long) y * bsj + (long) z * bsk + (long) xlo * bsi;
+      if (code == VoxelAccess.I16 && bsi == 2) {
+        // widening is scalar in C2 (JDK 17) either way: read straight from native memory
+        for (int x = 0; x < nx; x++) d[x] = RawMemory.getShort(a + 2L * x);
+      } else if (code == VoxelAccess.F32 && bsi == 4) {
+        RawMemory.readFloats(a, d, 0, nx);
+      } else {
+        for (int x = 0; x < nx; x++) d[x] = VoxelAccess.load(code, a + x * bsi);
+      }
+      return d;
+    }
+  }
+}
