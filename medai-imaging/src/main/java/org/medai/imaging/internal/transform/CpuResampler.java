@@ -92,6 +92,16 @@ public final class CpuResampler {
     execute(plan, source, out, pool, scope, true);
   }
 
+  /**
+   * Executes {@code plan} through the general per-voxel rows only, whatever the plan: the float32
+   * arithmetic contract that device kernels reproduce bit for bit. Slower than {@link #execute} on
+   * rotation-free plans, whose separable paths differ from it by rounding only; for conformance
+   * tests of other executors.
+   */
+  public static void executeReference(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope) {
+    execute(plan, source, out, pool, scope, false);
+  }
+
   /** With {@code fastPaths=false}, every plan runs through the general per-voxel rows (tests compare the two). */
   static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope, boolean fastPaths) {
     int channels = (int) source.shape(0);
