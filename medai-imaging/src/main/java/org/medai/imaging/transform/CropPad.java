@@ -16,6 +16,10 @@ import org.medai.imaging.internal.transform.cuda.DeviceReductions;
  * geometry keeps spacing and direction and moves the origin. Stateless, thread-safe; results are
  * allocated in {@code scope}. Cost: one pass over the output (plus one over the input for the
  * foreground box).
+ *
+ * <p>Device volumes (a CUDA backend's tensor) stay on their device: the copy is the device nearest
+ * resample of the same plan (bit for bit the CPU's voxels, every dtype and boundary), and
+ * {@link #foregroundBox} is a device reduction that returns only the six bounds.
  */
 public final class CropPad {
   private CropPad() {}

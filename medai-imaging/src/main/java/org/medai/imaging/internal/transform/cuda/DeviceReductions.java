@@ -1,6 +1,8 @@
 package org.medai.imaging.internal.transform.cuda;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.medai.core.backend.Backend;
 import org.medai.core.backend.Backends;
 import org.medai.core.backend.DeviceKernels;
@@ -132,7 +134,8 @@ public final class DeviceReductions {
   /**
    * Exact percentiles (NumPy's 'linear' method) of the float32 values of {@code src} where
    * {@code mask > 0} (or all), NaNs ignored, NaN results when none qualify; identical to
-   * {@code CpuIntensity.percentiles}. Cost: one device pass, plus one per needed rank.
+   * {@code CpuIntensity.percentiles}. Cost: one device pass, plus one per distinct high key bin
+   * of the needed ranks (at most two per percentile; usually fewer, neighbouring ranks share one).
    */
   public static double[] percentiles(Tensor src, Tensor mask, double[] pcts) {
     Backend b = DeviceTransforms.backendOf(src);
@@ -160,11 +163,14 @@ public final class DeviceReductions {
         ranks[2 * p + 1] = Math.min(n - 1, ranks[2 * p] + 1);
       }
       float[] values = new float[ranks.length];
+      // ranks in one high bin (neighbouring ranks, nearby percentiles) share one low-bits pass
+      Map<Integer, long[]> lows = new HashMap<>();
       for (int q = 0; q < ranks.length; q++) {
         long before = 0;
         int bin = 0;
         while (before + top[bin] <= ranks[q]) before += top[bin++];
-        long[] low = histogram(b, src, f, useMask, bin, hist, tmp);
+        final int topBin = bin;
+        long[] low = lows.computeIfAbsent(topBin, x -> histogram(b, src, f, useMask, topBin, hist, tmp));
         long rest = ranks[q] - before;
         int lb = 0;
         while (rest >= low[lb]) rest -= low[lb++];
