@@ -8,6 +8,7 @@ import org.medai.core.memory.MemoryScope;
 import org.medai.core.tensor.Tensor;
 import org.medai.core.tensor.Volume;
 import org.medai.imaging.internal.transform.VoxelAccess;
+import org.medai.imaging.internal.transform.cuda.DeviceReductions;
 
 /**
  * Cropping and padding in index or physical space, and cropping to the foreground. Voxel values are
@@ -15,6 +16,10 @@ import org.medai.imaging.internal.transform.VoxelAccess;
  * geometry keeps spacing and direction and moves the origin. Stateless, thread-safe; results are
  * allocated in {@code scope}. Cost: one pass over the output (plus one over the input for the
  * foreground box).
+ *
+ * <p>Device volumes (a CUDA backend's tensor) stay on their device: the copy is the device nearest
+ * resample of the same plan (bit for bit the CPU's voxels, every dtype and boundary), and
+ * {@link #foregroundBox} is a device reduction that returns only the six bounds.
  */
 public final class CropPad {
   private CropPad() {}
@@ -105,6 +110,10 @@ public final class CropPad {
    * {@code marginVoxels} and clipped to the volume; the whole volume when no voxel qualifies.
    */
   public static IndexBox foregroundBox(Volume v, double threshold, long marginVoxels, WorkPool pool) {
+    if (!v.data().isHost()) {
+      long[] d = DeviceReductions.foregroundBounds(v.data().select(0), threshold);
+      return d == null ? IndexBox.all(v.geometry()) : grown(v.extent(), d, marginVoxels);
+    }
     Tensor t = v.data();
     long[] st = t.strides();
     int es = t.dtype().byteSize();
@@ -138,6 +147,11 @@ public final class CropPad {
       }
     });
     if (box[3] < 0) return IndexBox.all(v.geometry());
+    return grown(e, box, marginVoxels);
+  }
+
+  /** The inclusive bounds {@code {i0, j0, k0, i1, j1, k1}} grown by a margin and clipped to {@code e}. */
+  private static IndexBox grown(Extent e, long[] box, long marginVoxels) {
     long[] s = new long[3], n = new long[3];
     for (int a = 0; a < 3; a++) {
       s[a] = Math.max(0, box[a] - marginVoxels);

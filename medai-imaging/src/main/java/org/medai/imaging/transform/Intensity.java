@@ -6,12 +6,14 @@ import org.medai.core.tensor.DType;
 import org.medai.core.tensor.Tensor;
 import org.medai.core.tensor.Volume;
 import org.medai.imaging.internal.transform.CpuIntensity;
+import org.medai.imaging.internal.transform.cuda.DeviceReductions;
 import org.medai.imaging.internal.transform.cuda.DeviceTransforms;
 
 /**
  * Intensity transforms, any input dtype, float32 output of the same geometry, on the host or (for a
  * volume a CUDA backend allocated) on that device, where the result stays; statistics (z-score
- * moments, percentiles) of a device volume are computed on a downloaded host copy of each channel.
+ * moments, percentiles) of a device volume are device reductions that return exactly the CPU's values
+ * (only per-slice partials and histograms come back to the host, never the volume).
  * Every transform is one fused element-wise map {@code out = min(max(fma(v, scale, offset), lo),
  * hi)} in float32 ({@link IntensityMap}); the statistics-driven ones (z-score, percentiles) first
  * compute their parameters per channel, optionally inside a mask (voxels where the mask's channel 0
@@ -65,8 +67,7 @@ public final class Intensity {
 
   /**
    * Channel {@code c} of {@code v} as a host (D, H, W) tensor: a view for host volumes, a download
-   * into {@code tmp} for device volumes (statistics are computed on the host; the maps run on the
-   * device).
+   * into {@code tmp} for a device mask of a host volume.
    */
   private static Tensor hostChannel(Volume v, int c, MemoryScope tmp) {
     Tensor t = v.data().select(c);
@@ -95,6 +96,10 @@ public final class Intensity {
   /** Statistics of channel {@code c}, inside {@code mask} (channel 0 {@code > 0}) when not null. */
   public static Stats stats(Volume v, int c, Volume mask, WorkPool pool) {
     checkMask(v, mask);
+    if (!v.data().isHost()) {
+      double[] m = DeviceReductions.moments(v.data().select(c), mask == null ? null : mask.data().select(0));
+      return new Stats((long) m[0], m[1], m[2]);
+    }
     try (MemoryScope tmp = MemoryScope.open()) {
       double[] m = CpuIntensity.moments(hostChannel(v, c, tmp), mask == null ? null : hostChannel(mask, 0, tmp), pool);
       return new Stats((long) m[0], m[1], m[2]);
@@ -131,6 +136,9 @@ public final class Intensity {
       if (!(p >= 0 && p <= 100)) {
         throw new TransformException("MEDAI-XFORM-053", "percentile must be in [0, 100]; got " + p);
       }
+    }
+    if (!v.data().isHost()) {
+      return DeviceReductions.percentiles(v.data().select(c), mask == null ? null : mask.data().select(0), pcts);
     }
     try (MemoryScope tmp = MemoryScope.open()) {
       return CpuIntensity.percentiles(hostChannel(v, c, tmp), mask == null ? null : hostChannel(mask, 0, tmp), pcts, pool);

@@ -31,9 +31,9 @@ import org.medai.imaging.internal.transform.cuda.DeviceTransforms;
  * so at most two intermediates are alive at a time; the result moves into the caller's scope. The
  * input is never modified.
  *
- * <p>A volume on a CUDA device stays there through the whole chain: resampling, reorientation and
- * the intensity steps run as device kernels and every intermediate and the result are device
- * volumes of the same backend (crop/pad steps need host volumes).
+ * <p>A volume on a CUDA device stays there through the whole chain: resampling, reorientation,
+ * crop/pad, the foreground box and the intensity steps (statistics included) run as device kernels
+ * and every intermediate and the result are device volumes of the same backend.
  */
 public final class TransformPipeline {
   private final List<VolumeTransform> steps;

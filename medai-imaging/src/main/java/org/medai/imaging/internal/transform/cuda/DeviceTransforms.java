@@ -55,6 +55,11 @@ public final class DeviceTransforms {
     return b.kernels().orElseThrow();
   }
 
+  /** The kernel launcher of a backend {@link #backendOf} accepted. */
+  static DeviceKernels kernelsOf(Backend b) {
+    return kernels(b);
+  }
+
   /** Allocates a contiguous (C, D, H, W) volume on {@code backend}. */
   public static Volume allocate(Backend backend, DType dtype, Geometry g, int channels, MemoryScope scope) {
     Extent e = g.extent();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -27,6 +28,8 @@ import org.medai.core.tensor.Volume;
 import org.medai.imaging.internal.transform.CpuResampler;
 import org.medai.imaging.transform.AffineLps;
 import org.medai.imaging.transform.Boundary;
+import org.medai.imaging.transform.CropPad;
+import org.medai.imaging.transform.IndexBox;
 import org.medai.imaging.transform.Intensity;
 import org.medai.imaging.transform.Interpolation;
 import org.medai.imaging.transform.Reorient;
@@ -328,5 +331,136 @@ abstract class DeviceTransformConformance {
       // kernels' per-voxel contract: compared within the tolerance
       assertWithinTolerance(p.apply(host, POOL, scope), toHost(devOut, scope), "pipeline");
     }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> cropPad_everyBoundaryAndDtype_matchesCpuBitForBit() {
+    List<DynamicTest> tests = new ArrayList<>();
+    long seed = 300;
+    for (DType t : DType.values()) {
+      for (Boundary boundary : Boundary.values()) {
+        long sd = seed++;
+        tests.add(DynamicTest.dynamicTest(boundary + " " + t, () -> {
+          Random rnd = new Random(sd);
+          try (MemoryScope scope = MemoryScope.open()) {
+            Geometry g = randomGeometry(rnd, 3, 8);
+            Extent e = g.extent();
+            Volume host = randomVolume(g, t, 1 + (int) (sd % 2), sd, scope);
+            Volume dev = onDevice(host, scope);
+            // a box reaching outside on both sides of every axis, then a pad and a padTo
+            IndexBox box = IndexBox.of(-1 - rnd.nextInt(3), -rnd.nextInt(3), -rnd.nextInt(2),
+                e.i() + 2 + rnd.nextInt(3), e.j() + 1 + rnd.nextInt(4), e.k() + 1 + rnd.nextInt(3));
+            double fill = t == DType.UINT8 ? 7 : -3;
+            long hostBefore = scope.liveHostBytes();
+            Volume region = CropPad.region(dev, box, boundary, fill, POOL, scope);
+            assertEquals(hostBefore, scope.liveHostBytes(), "no host memory for a device region");
+            assertBytesEqual(CropPad.region(host, box, boundary, fill, POOL, scope), toHost(region, scope), "region " + box);
+            long[] before = {rnd.nextInt(3), rnd.nextInt(3), rnd.nextInt(2)}, after = {rnd.nextInt(3), 1, rnd.nextInt(3)};
+            assertBytesEqual(CropPad.pad(host, before, after, boundary, fill, POOL, scope),
+                toHost(CropPad.pad(dev, before, after, boundary, fill, POOL, scope), scope), "pad");
+            Extent min = Extent.of(e.i() + 3, Math.max(1, e.j() - 1), e.k() + 2);
+            assertBytesEqual(CropPad.padTo(host, min, boundary, fill, POOL, scope),
+                toHost(CropPad.padTo(dev, min, boundary, fill, POOL, scope), scope), "padTo " + min);
+            IndexBox inner = IndexBox.of(1, 0, 1, e.i() - 2, e.j(), e.k() - 1);
+            assertBytesEqual(CropPad.crop(host, inner, POOL, scope), toHost(CropPad.crop(dev, inner, POOL, scope), scope), "crop");
+          }
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  @Test
+  void foregroundBox_everyDtypeAndThreshold_matchesCpuOnDevice() {
+    Random rnd = new Random(21);
+    try (MemoryScope scope = MemoryScope.open()) {
+      for (DType t : DType.values()) {
+        Geometry g = randomGeometry(rnd, 4, 10);
+        Volume host = randomVolume(g, t, 2, rnd.nextLong(), scope);
+        Volume dev = onDevice(host, scope);
+        double hi = switch (t) {
+          case UINT8 -> 250;
+          case INT8 -> 125;
+          case INT16 -> 3060;
+          case UINT16 -> 65400;
+          case INT32 -> 998_000;
+          case FLOAT32, FLOAT64 -> 280;
+        };
+        for (double threshold : new double[] {hi, 0.5, 1e12}) {
+          for (long margin : new long[] {0, 2}) {
+            assertEquals(CropPad.foregroundBox(host, threshold, margin, POOL), CropPad.foregroundBox(dev, threshold, margin, POOL),
+                "foreground box " + t + " > " + threshold + " margin " + margin);
+          }
+        }
+        // a strided (reoriented) device view and the crop itself
+        Volume flipped = Reorient.to(dev, "PIL", POOL, scope);
+        Volume flippedHost = Reorient.to(host, "PIL", POOL, scope);
+        assertEquals(CropPad.foregroundBox(flippedHost, hi, 1, POOL), CropPad.foregroundBox(flipped, hi, 1, POOL), "reoriented " + t);
+        assertBytesEqual(CropPad.cropToForeground(host, hi, 1, POOL, scope), toHost(CropPad.cropToForeground(dev, hi, 1, POOL, scope), scope),
+            "cropToForeground " + t);
+      }
+    }
+  }
+
+  @Test
+  void statistics_zScoreAndPercentilesWithMasks_equalCpuExactly() {
+    Random rnd = new Random(31);
+    try (MemoryScope scope = MemoryScope.open()) {
+      for (DType t : DType.values()) {
+        Geometry g = randomGeometry(rnd, 4, 9);
+        Volume host = randomVolume(g, t, 2, rnd.nextLong(), scope);
+        if (t == DType.FLOAT32 || t == DType.FLOAT64) {
+          host.data().writeDouble(3, Double.NaN); // NaNs are skipped by percentiles, propagate in moments
+        }
+        Volume dev = onDevice(host, scope);
+        DType mt = List.of(DType.UINT8, DType.FLOAT32, DType.INT16).get(rnd.nextInt(3));
+        Volume mask = Volume.allocate(mt, g, 1, scope);
+        for (long e = 0; e < mask.data().elementCount(); e++) mask.data().writeDouble(e, rnd.nextInt(3) == 0 ? 0 : (e % 2 == 0 ? 1 : 0.75));
+        Volume devMask = onDevice(mask, scope);
+        for (int c = 0; c < 2; c++) {
+          assertEquals(Intensity.stats(host, c, null, POOL), Intensity.stats(dev, c, null, POOL), "stats " + t + " channel " + c);
+          assertEquals(Intensity.stats(host, c, mask, POOL), Intensity.stats(dev, c, devMask, POOL), "masked stats " + t + " " + mt);
+          if (c == 0) assertEquals(Intensity.stats(host, c, mask, POOL), Intensity.stats(dev, c, mask, POOL), "host mask, device volume " + t);
+          double[] pcts = c == 0 ? new double[] {0.5, 50, 99.5} : new double[] {0, 100};
+          assertArrayEquals(Intensity.percentiles(host, c, null, POOL, pcts), Intensity.percentiles(dev, c, null, POOL, pcts),
+              "percentiles " + t);
+          assertArrayEquals(Intensity.percentiles(host, c, mask, POOL, pcts), Intensity.percentiles(dev, c, devMask, POOL, pcts),
+              "masked percentiles " + t);
+        }
+        long hostBefore = scope.liveHostBytes();
+        Volume z = Intensity.zScore(dev, devMask, POOL, scope);
+        assertEquals(hostBefore, scope.liveHostBytes(), "device z-score holds no host memory");
+        assertConforms(Intensity.zScore(host, mask, POOL, scope), toHost(z, scope), "masked zScore " + t);
+      }
+    }
+  }
+
+  @Test
+  void pipeline_cropPadAndStatistics_staysOnDeviceAndMatchesCpu() {
+    TransformPipeline p = TransformPipeline.builder()
+        .cropToForeground(-500, 1)
+        .padTo(Extent.of(12, 12, 9), Boundary.MIRROR, 0)
+        .zScore()
+        .percentileNormalize(1, 99, 0, 1, true)
+        .build();
+    try (MemoryScope scope = MemoryScope.open()) {
+      Geometry g = randomGeometry(new Random(9), 6, 11);
+      Volume host = randomVolume(g, DType.INT16, 1, 9, scope);
+      Volume devIn = onDevice(host, scope);
+      long hostBefore = scope.liveHostBytes();
+      Volume devOut = p.apply(devIn, POOL, scope);
+      assertEquals(hostBefore, scope.liveHostBytes(), "no host memory is held by the device pipeline's result");
+      assertFalse(devOut.data().isHost());
+      assertEquals(devIn.data().device(), devOut.data().device());
+      assertConforms(p.apply(host, POOL, scope), toHost(devOut, scope), "crop/pad/statistics pipeline");
+    }
+  }
+
+  /** Geometry, dtype and raw bytes identical (crop and pad copy voxels bit for bit). */
+  private void assertBytesEqual(Volume expected, Volume actual, String what) {
+    assertEquals(expected.geometry(), actual.geometry(), what + ": geometry");
+    assertEquals(expected.dtype(), actual.dtype(), what + ": dtype");
+    assertArrayEquals(expected.data().shape(), actual.data().shape(), what + ": shape");
+    assertTrue(Arrays.equals(TestBytes.of(expected), TestBytes.of(actual)), what + ": bytes differ");
   }
 }

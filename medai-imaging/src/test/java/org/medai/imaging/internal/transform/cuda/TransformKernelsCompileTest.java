@@ -41,8 +41,16 @@ class TransformKernelsCompileTest {
     }
     List<String> intensity = new ArrayList<>();
     for (DType s : DType.values()) intensity.add("medai_intensity_map_" + DeviceTransforms.suffix(s));
+    List<String> reduce = new ArrayList<>();
+    for (DType s : DType.values()) {
+      for (String k : List.of("medai_mask_flags_", "medai_moments_sum_", "medai_moments_dev_", "medai_key_histogram_",
+          "medai_foreground_box_")) {
+        reduce.add(k + DeviceTransforms.suffix(s));
+      }
+    }
     return Map.of(
         "resample", resample,
+        "reduce", reduce,
         "reorient", List.of("medai_permute_copy_b1", "medai_permute_copy_b2", "medai_permute_copy_b4", "medai_permute_copy_b8"),
         "intensity", intensity);
   }
@@ -55,7 +63,8 @@ class TransformKernelsCompileTest {
       byte[] ptx = DeviceKernels.compile(DeviceTransforms.class, BASE + e.getKey() + ".cu", "compute_75");
       String text = new String(ptx, StandardCharsets.US_ASCII);
       for (String entry : e.getValue()) assertTrue(text.contains(".entry " + entry + "("), e.getKey() + ".cu lacks " + entry);
-      assertTrue(e.getKey().equals("reorient") || text.contains("fma.rn.f32"), e.getKey() + ".cu must use fused multiply-adds");
+      assertTrue(e.getKey().equals("reorient") || e.getKey().equals("reduce") || text.contains("fma.rn.f32"),
+          e.getKey() + ".cu must use fused multiply-adds");
       byte[] cubin = DeviceKernels.compile(DeviceTransforms.class, BASE + e.getKey() + ".cu", "sm_90");
       assertEquals(0x7f, cubin[0]);
       assertEquals("ELF", new String(cubin, 1, 3, StandardCharsets.US_ASCII), e.getKey() + " sm_90 image is an ELF CUBIN");
