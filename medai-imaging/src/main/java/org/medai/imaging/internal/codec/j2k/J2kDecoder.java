@@ -69,6 +69,14 @@ public final class J2kDecoder implements FrameDecoder {
     int[] cbChunks = new int[64];
     int[][] ibuf = new int[J2kCodestream.MAX_COMPONENTS][];
     float[][] fbuf = new float[J2kCodestream.MAX_COMPONENTS][];
+    int[] row = new int[0];
+
+    int[] row(int n) {
+      if (row.length < n) {
+        row = new int[n];
+      }
+      return row;
+    }
   }
 
   private static void decodeTile(J2kTile t, J2kParams.Siz s, FrameInfo info, byte[] out, Work w) {
@@ -136,34 +144,44 @@ public final class J2kDecoder implements FrameDecoder {
       boolean rev = t.comps[c].style.reversible;
       int[] ib = w.ibuf[c];
       float[] fb = w.fbuf[c];
+      int[] row = w.row(tw);
       for (int y = 0; y < th; y++) {
         int si = y * tw;
-        int di = ((oy + y) * cols + ox) * spp + c;
-        for (int x = 0; x < tw; x++, si++, di += spp) {
-          int v;
-          if (rev) {
-            v = ib[si] + dc;
-          } else {
-            float f = fb[si];
-            if (f > 2.14748365E9f) {
-              v = max;
-            } else if (f < -2.14748365E9f) {
-              v = min;
-            } else if (f > -4194304f && f < 4194304f) {
-              // round half to even (C's lrintf) in float arithmetic: exact below 2^22
-              v = (int) ((f + 12582912f) - 12582912f) + dc;
-            } else {
-              v = (int) Math.rint(f) + dc;
-            }
+        if (rev) {
+          for (int x = 0; x < tw; x++) {
+            int v = ib[si + x] + dc;
+            row[x] = v < min ? min : Math.min(v, max);
           }
-          v = v < min ? min : Math.min(v, max);
-          v = dicomSigned ? (v << keep) >> keep : (v << keep) >>> keep;
-          if (bps == 1) {
-            out[di] = (byte) v;
-          } else if (bps == 2) {
+        } else {
+          for (int x = 0; x < tw; x++) {
+            // lrintf (round half to even) then clamp: exact in double, saturating like OpenJPEG's clamp
+            double v = Math.rint(fb[si + x]) + dc;
+            row[x] = v < min ? min : v > max ? max : (int) v;
+          }
+        }
+        if (dicomSigned) {
+          for (int x = 0; x < tw; x++) {
+            row[x] = (row[x] << keep) >> keep;
+          }
+        } else {
+          for (int x = 0; x < tw; x++) {
+            row[x] = (row[x] << keep) >>> keep;
+          }
+        }
+        int di = ((oy + y) * cols + ox) * spp + c;
+        if (bps == 1) {
+          for (int x = 0; x < tw; x++, di += spp) {
+            out[di] = (byte) row[x];
+          }
+        } else if (bps == 2) {
+          for (int x = 0; x < tw; x++, di += spp) {
+            int v = row[x];
             out[2 * di] = (byte) v;
             out[2 * di + 1] = (byte) (v >> 8);
-          } else {
+          }
+        } else {
+          for (int x = 0; x < tw; x++, di += spp) {
+            int v = row[x];
             int o = 4 * di;
             out[o] = (byte) v;
             out[o + 1] = (byte) (v >> 8);

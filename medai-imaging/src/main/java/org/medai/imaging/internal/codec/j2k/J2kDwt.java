@@ -25,9 +25,10 @@ final class J2kDwt {
   private static final int STRIP = 64;
 
   private int[] itmp = new int[64];
-  private float[] ftmp = new float[64];
+  private float[] lo = new float[0];
+  private float[] hi = new float[0];
   private int[] i2d = new int[0];
-  private float[] f2d = new float[0];
+  private float[][] rows = new float[0][];
 
   /**
    * @param res per resolution 0..levels: {x0, y0, x1, y1}
@@ -139,39 +140,113 @@ final class J2kDwt {
       int snv = res[r - 1][3] - res[r - 1][1];
       int casH = res[r][0] & 1;
       int casV = res[r][1] & 1;
-      int need = Math.max(rw, rh);
-      if (ftmp.length < need) {
-        ftmp = new float[need];
+      int need = Math.max(rw, rh) + 1;
+      if (lo.length < need) {
+        lo = new float[need];
+        hi = new float[need];
       }
-      float[] t = ftmp;
+      float[] l = lo;
+      float[] h = hi;
+      int dn = rw - sn;
       for (int y = 0; y < rh; y++) {
         int row = y * stride;
-        interleave(buf, row, 1, rw, sn, casH, t);
-        lift97(t, sn, rw - sn, casH);
-        System.arraycopy(t, 0, buf, row, rw);
+        System.arraycopy(buf, row, l, 0, sn);
+        System.arraycopy(buf, row + sn, h, 0, dn);
+        lift97Split(l, h, sn, dn, casH);
+        int lo0 = row + casH;
+        int hi0 = row + 1 - casH;
+        for (int i = 0; i < sn; i++) {
+          buf[lo0 + 2 * i] = l[i];
+        }
+        for (int i = 0; i < dn; i++) {
+          buf[hi0 + 2 * i] = h[i];
+        }
       }
-      if (f2d.length < STRIP * rh) {
-        f2d = new float[STRIP * rh];
+      if (rows.length < rh) {
+        float[][] grown = new float[rh][];
+        System.arraycopy(rows, 0, grown, 0, rows.length);
+        for (int i = rows.length; i < rh; i++) {
+          grown[i] = new float[STRIP];
+        }
+        rows = grown;
       }
-      float[] v = f2d;
+      float[][] v = rows;
       for (int x0 = 0; x0 < rw; x0 += STRIP) {
         int bw = Math.min(STRIP, rw - x0);
         for (int i = 0; i < snv; i++) {
-          System.arraycopy(buf, i * stride + x0, v, (casV + 2 * i) * bw, bw);
+          System.arraycopy(buf, i * stride + x0, v[casV + 2 * i], 0, bw);
         }
         for (int i = 0; i < rh - snv; i++) {
-          System.arraycopy(buf, (snv + i) * stride + x0, v, (1 - casV + 2 * i) * bw, bw);
+          System.arraycopy(buf, (snv + i) * stride + x0, v[1 - casV + 2 * i], 0, bw);
         }
         lift97Rows(v, bw, snv, rh - snv, casV);
         for (int y = 0; y < rh; y++) {
-          System.arraycopy(v, y * bw, buf, y * stride + x0, bw);
+          System.arraycopy(v[y], 0, buf, y * stride + x0, bw);
         }
       }
     }
   }
 
-  /** {@link #lift97} along columns, applied to whole rows at a time (same operations per sample). */
-  private static void lift97Rows(float[] v, int rw, int sn, int dn, int cas) {
+  /**
+   * The one-dimensional 9/7 synthesis of a line held as its low-pass samples {@code l} and high-pass samples
+   * {@code h} (de-interleaved): every sample gets the same operations in the same order, the loops
+   * index both arrays with the loop variable so they vectorize.
+   */
+  private static void lift97Split(float[] l, float[] h, int sn, int dn, int cas) {
+    if (cas == 0 ? !(dn > 0 || sn > 1) : !(sn > 0 || dn > 1)) {
+      return;
+    }
+    for (int i = 0; i < sn; i++) {
+      l[i] *= K;
+    }
+    for (int i = 0; i < dn; i++) {
+      h[i] *= TWO_INV_K;
+    }
+    if (cas == 0) {
+      // low i at 2i (neighbours h[i-1], h[i], the first one mirrored), high i at 2i+1 (l[i], l[i+1])
+      stepLeft(l, h, sn, Math.min(sn, dn), -DELTA);
+      stepRight(h, l, dn, Math.min(dn, sn - 1), -GAMMA);
+      stepLeft(l, h, sn, Math.min(sn, dn), -BETA);
+      stepRight(h, l, dn, Math.min(dn, sn - 1), -ALPHA);
+    } else {
+      // high i at 2i (neighbours l[i-1], l[i], the first one mirrored), low i at 2i+1 (h[i], h[i+1])
+      stepRight(l, h, sn, Math.min(sn, dn - 1), -DELTA);
+      stepLeft(h, l, dn, Math.min(dn, sn), -GAMMA);
+      stepRight(l, h, sn, Math.min(sn, dn - 1), -BETA);
+      stepLeft(h, l, dn, Math.min(dn, sn), -ALPHA);
+    }
+  }
+
+  /**
+   * {@code d[i] += (s[i-1] + s[i])·c} for i &lt; m (i = 0 mirrored: {@code s[0] + s[0]}), then, when
+   * {@code m < count}, {@code d[m] += s[m-1]·2c}: the samples that precede their own-index neighbour.
+   */
+  private static void stepLeft(float[] d, float[] s, int count, int m, float c) {
+    if (m > 0) {
+      d[0] = d[0] + (s[0] + s[0]) * c;
+    }
+    for (int i = 1; i < m; i++) {
+      d[i] = d[i] + (s[i - 1] + s[i]) * c;
+    }
+    if (m < count && m > 0) {
+      d[m] = d[m] + s[m - 1] * (c + c);
+    }
+  }
+
+  /**
+   * {@code d[i] += (s[i] + s[i+1])·c} for i &lt; m, then, when {@code m < count}, {@code d[m] += s[m]·2c}.
+   */
+  private static void stepRight(float[] d, float[] s, int count, int m, float c) {
+    for (int i = 0; i < m; i++) {
+      d[i] = d[i] + (s[i] + s[i + 1]) * c;
+    }
+    if (m < count && m >= 0) {
+      d[m] = d[m] + s[m] * (c + c);
+    }
+  }
+
+  /** {@link #lift97Split} along columns, applied to whole rows at a time (same operations per sample). */
+  private static void lift97Rows(float[][] v, int rw, int sn, int dn, int cas) {
     int a;
     int b;
     if (cas == 0) {
@@ -188,15 +263,15 @@ final class J2kDwt {
       b = 0;
     }
     for (int i = 0; i < sn; i++) {
-      int o = (a + 2 * i) * rw;
+      float[] o = v[a + 2 * i];
       for (int x = 0; x < rw; x++) {
-        v[o + x] *= K;
+        o[x] *= K;
       }
     }
     for (int i = 0; i < dn; i++) {
-      int o = (b + 2 * i) * rw;
+      float[] o = v[b + 2 * i];
       for (int x = 0; x < rw; x++) {
-        v[o + x] *= TWO_INV_K;
+        o[x] *= TWO_INV_K;
       }
     }
     stepRows(v, rw, a, sn, Math.min(sn, dn - a), -DELTA);
@@ -205,83 +280,24 @@ final class J2kDwt {
     stepRows(v, rw, b, dn, Math.min(dn, sn - b), -ALPHA);
   }
 
-  private static void stepRows(float[] v, int rw, int first, int count, int m, float c) {
+  private static void stepRows(float[][] v, int rw, int first, int count, int m, float c) {
     for (int i = 0; i < m; i++) {
       int t = first + 2 * i;
-      int o = t * rw;
-      int l = (t > 0 ? t - 1 : t + 1) * rw;
-      int r = (t + 1) * rw;
+      float[] o = v[t];
+      float[] l = v[t > 0 ? t - 1 : t + 1];
+      float[] r = v[t + 1];
       for (int x = 0; x < rw; x++) {
-        v[o + x] = v[o + x] + (v[l + x] + v[r + x]) * c;
+        o[x] = o[x] + (l[x] + r[x]) * c;
       }
     }
     if (m < count && m >= 0) {
       int t = first + 2 * m;
-      int o = t * rw;
-      int l = (t - 1) * rw;
+      float[] o = v[t];
+      float[] l = v[t - 1];
       float c2 = c + c;
       for (int x = 0; x < rw; x++) {
-        v[o + x] = v[o + x] + v[l + x] * c2;
+        o[x] = o[x] + l[x] * c2;
       }
-    }
-  }
-
-  private static void interleave(float[] buf, int start, int step, int n, int sn, int cas, float[] t) {
-    int lo = cas;
-    int hi = 1 - cas;
-    for (int i = 0; i < sn; i++) {
-      t[lo + 2 * i] = buf[start + i * step];
-    }
-    for (int i = 0; i < n - sn; i++) {
-      t[hi + 2 * i] = buf[start + (sn + i) * step];
-    }
-  }
-
-  private static void lift97(float[] x, int sn, int dn, int cas) {
-    int a;
-    int b;
-    if (cas == 0) {
-      if (!(dn > 0 || sn > 1)) {
-        return;
-      }
-      a = 0;
-      b = 1;
-    } else {
-      if (!(sn > 0 || dn > 1)) {
-        return;
-      }
-      a = 1;
-      b = 0;
-    }
-    for (int i = 0; i < sn; i++) {
-      x[a + 2 * i] *= K;
-    }
-    for (int i = 0; i < dn; i++) {
-      x[b + 2 * i] *= TWO_INV_K;
-    }
-    step(x, a, sn, Math.min(sn, dn - a), -DELTA);
-    step(x, b, dn, Math.min(dn, sn - b), -GAMMA);
-    step(x, a, sn, Math.min(sn, dn - a), -BETA);
-    step(x, b, dn, Math.min(dn, sn - b), -ALPHA);
-  }
-
-  /**
-   * Updates the {@code count} samples at {@code first + 2i} from their two neighbours: the first
-   * {@code m} have both (the left one mirrored at the start), a remaining last one only its left.
-   */
-  private static void step(float[] x, int first, int count, int m, float c) {
-    int i = 0;
-    if (first == 0 && m > 0) {
-      x[0] = x[0] + (x[1] + x[1]) * c; // mirrored left neighbour
-      i = 1;
-    }
-    for (; i < m; i++) {
-      int t = first + 2 * i;
-      x[t] = x[t] + (x[t - 1] + x[t + 1]) * c;
-    }
-    if (m < count && m >= 0) {
-      int t = first + 2 * m;
-      x[t] = x[t] + x[t - 1] * (c + c);
     }
   }
 }
