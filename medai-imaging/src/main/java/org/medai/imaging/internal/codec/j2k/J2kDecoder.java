@@ -71,6 +71,26 @@ public final class J2kDecoder implements FrameDecoder {
     float[][] fbuf = new float[J2kCodestream.MAX_COMPONENTS][];
     int[] row = new int[0];
 
+    short[] shortRow = new short[0];
+    java.nio.ShortBuffer les;
+    byte[] lesOf;
+
+    short[] shortRow(int n) {
+      if (shortRow.length < n) {
+        shortRow = new short[n];
+      }
+      return shortRow;
+    }
+
+    /** Little-endian 16-bit view of the output frame (bulk puts copy, no per-sample calls). */
+    java.nio.ShortBuffer les(byte[] out) {
+      if (lesOf != out) {
+        les = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        lesOf = out;
+      }
+      return les;
+    }
+
     int[] row(int n) {
       if (row.length < n) {
         row = new int[n];
@@ -154,9 +174,12 @@ public final class J2kDecoder implements FrameDecoder {
           }
         } else {
           for (int x = 0; x < tw; x++) {
-            // lrintf (round half to even) then clamp: exact in double, saturating like OpenJPEG's clamp
-            double v = Math.rint(fb[si + x]) + dc;
-            row[x] = v < min ? min : v > max ? max : (int) v;
+            // lrintf (round half to even) then clamp. Precision is at most 16 bits, so clamping to
+            // +-2^22 first changes no result, and below 2^22 adding and removing 1.5·2^23 rounds
+            // half to even in float arithmetic; branch-free, so the loop vectorizes.
+            float f = Math.min(Math.max(fb[si + x], -4194304f), 4194304f);
+            int v = (int) ((f + 12582912f) - 12582912f) + dc;
+            row[x] = Math.min(Math.max(v, min), max);
           }
         }
         if (dicomSigned) {
@@ -173,6 +196,12 @@ public final class J2kDecoder implements FrameDecoder {
           for (int x = 0; x < tw; x++, di += spp) {
             out[di] = (byte) row[x];
           }
+        } else if (bps == 2 && spp == 1) {
+          short[] sr = w.shortRow(tw);
+          for (int x = 0; x < tw; x++) {
+            sr[x] = (short) row[x];
+          }
+          w.les(out).put(di, sr, 0, tw);
         } else if (bps == 2) {
           for (int x = 0; x < tw; x++, di += spp) {
             int v = row[x];
