@@ -263,19 +263,26 @@ public final class J2kDecoder implements FrameDecoder {
         System.arraycopy(t.chunks, 5 * id, w.cbChunks, 4 * n, 4);
         n++;
       }
+      w.t1.decode(t.body, w.cbChunks, n, cw, ch, band.orient, k.style.cbStyle, planes);
+      int base = (band.offY + y0 - band.y0) * stride + band.offX + x0 - band.x0;
+      if (roi == 0) {
+        if (ib != null) {
+          w.t1.writeReversible(ib, base, stride);
+        } else {
+          w.t1.writeIrreversible(fb, base, stride, step);
+        }
+        continue;
+      }
       int[] v = w.cbOut;
-      w.t1.decode(t.body, w.cbChunks, n, cw, ch, band.orient, k.style.cbStyle, planes, v, 0, cw);
-      if (roi > 0) {
-        int thresh = 1 << (roi + 1);
-        for (int i = 0; i < cw * ch; i++) {
-          int a = Math.abs(v[i]);
-          if (a >= thresh) {
-            a >>= roi;
-            v[i] = v[i] < 0 ? -a : a;
-          }
+      w.t1.writeHalfUnits(v, 0, cw);
+      int thresh = 1 << (roi + 1);
+      for (int i = 0; i < cw * ch; i++) {
+        int a = Math.abs(v[i]);
+        if (a >= thresh) {
+          a >>= roi;
+          v[i] = v[i] < 0 ? -a : a;
         }
       }
-      int base = (band.offY + y0 - band.y0) * stride + band.offX + x0 - band.x0;
       for (int y = 0; y < ch; y++) {
         int o = base + y * stride;
         int vi = y * cw;

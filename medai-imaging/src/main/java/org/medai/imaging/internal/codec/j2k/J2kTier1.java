@@ -43,7 +43,8 @@ final class J2kTier1 {
   private static final int F_SIG = 1 << 16;
   private static final int F_VISIT = 1 << 17;
   private static final int F_REFINED = 1 << 18;
-  private static final int F_NEG = 1 << 19;
+  private static final int F_NEG_BIT = 19;
+  private static final int F_NEG = 1 << F_NEG_BIT;
   private static final int CTX_RL = 17;
   private static final int CTX_UNI = 18;
 
@@ -140,16 +141,14 @@ final class J2kTier1 {
   }
 
   /**
-   * Decodes a code-block into {@code out} (row-major, {@code outStride}, at {@code outOff}) as
-   * signed half-unit magnitudes.
+   * Decodes a code-block; one of the {@code write} methods then stores its coefficients.
    *
    * @param data the tile's packet data
    * @param chunks per chunk: data offset, length, first pass, pass count (4 ints per chunk)
    * @param nChunks number of chunks
    * @param planes magnitude bit-planes coded for this block (including the ROI shift)
    */
-  void decode(byte[] data, int[] chunks, int nChunks, int width, int height, int orient, int style, int planes,
-              int[] out, int outOff, int outStride) {
+  void decode(byte[] data, int[] chunks, int nChunks, int width, int height, int orient, int style, int planes) {
     w = width;
     h = height;
     stride = w + 2;
@@ -211,13 +210,43 @@ final class J2kTier1 {
       }
       c = c2;
     }
+  }
+
+  /** Writes the last decoded block as signed half-unit magnitudes (row-major, {@code outStride}). */
+  void writeHalfUnits(int[] out, int outOff, int outStride) {
     for (int y = 0; y < h; y++) {
       int fi = (y + 1) * stride + 1;
       int mi = y * w;
       int oi = outOff + y * outStride;
       for (int x = 0; x < w; x++) {
-        int m = mag[mi + x];
-        out[oi + x] = (flags[fi + x] & F_NEG) != 0 ? -m : m;
+        int neg = flags[fi + x] >> F_NEG_BIT & 1;
+        out[oi + x] = (mag[mi + x] ^ -neg) + neg;
+      }
+    }
+  }
+
+  /** Writes the last decoded block as reversible coefficients (half units / 2, truncated toward 0). */
+  void writeReversible(int[] out, int outOff, int outStride) {
+    for (int y = 0; y < h; y++) {
+      int fi = (y + 1) * stride + 1;
+      int mi = y * w;
+      int oi = outOff + y * outStride;
+      for (int x = 0; x < w; x++) {
+        int neg = flags[fi + x] >> F_NEG_BIT & 1;
+        out[oi + x] = ((mag[mi + x] ^ -neg) + neg) / 2;
+      }
+    }
+  }
+
+  /** Writes the last decoded block dequantised: {@code (float) halfUnits * step}, OpenJPEG's order. */
+  void writeIrreversible(float[] out, int outOff, int outStride, float step) {
+    for (int y = 0; y < h; y++) {
+      int fi = (y + 1) * stride + 1;
+      int mi = y * w;
+      int oi = outOff + y * outStride;
+      for (int x = 0; x < w; x++) {
+        int neg = flags[fi + x] >> F_NEG_BIT & 1;
+        out[oi + x] = (float) ((mag[mi + x] ^ -neg) + neg) * step;
       }
     }
   }
