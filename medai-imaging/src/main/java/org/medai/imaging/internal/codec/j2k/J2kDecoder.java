@@ -68,7 +68,8 @@ public final class J2kDecoder implements FrameDecoder {
     final int[] cbOut = new int[4096];
     int[] cbChunks = new int[64];
     int[][] ibuf = new int[J2kCodestream.MAX_COMPONENTS][];
-    float[][] fbuf = new float[J2kCodestream.MAX_COMPONENTS][];
+    /** Irreversible planes as one array per row (the vertical lifting permutes and lifts whole rows). */
+    float[][][] fbuf = new float[J2kCodestream.MAX_COMPONENTS][][];
     int[] row = new int[0];
 
     short[] shortRow = new short[0];
@@ -114,10 +115,12 @@ public final class J2kDecoder implements FrameDecoder {
           java.util.Arrays.fill(w.ibuf[c], 0, area, 0);
         }
       } else {
-        if (w.fbuf[c] == null || w.fbuf[c].length < area) {
-          w.fbuf[c] = new float[area];
+        if (w.fbuf[c] == null || w.fbuf[c].length < th || w.fbuf[c][0].length < tw) {
+          w.fbuf[c] = new float[th][tw];
         } else {
-          java.util.Arrays.fill(w.fbuf[c], 0, area, 0f);
+          for (int y = 0; y < th; y++) {
+            java.util.Arrays.fill(w.fbuf[c][y], 0, tw, 0f);
+          }
         }
       }
       for (int r = 0; r <= k.levels; r++) {
@@ -144,7 +147,9 @@ public final class J2kDecoder implements FrameDecoder {
       if (rev0) {
         rct(w.ibuf[0], w.ibuf[1], w.ibuf[2], area);
       } else {
-        ict(w.fbuf[0], w.fbuf[1], w.fbuf[2], area);
+        for (int y = 0; y < th; y++) {
+          ict(w.fbuf[0][y], w.fbuf[1][y], w.fbuf[2][y], tw);
+        }
       }
     }
     int bps = info.bytesPerSample();
@@ -163,7 +168,7 @@ public final class J2kDecoder implements FrameDecoder {
       boolean dicomSigned = info.signed();
       boolean rev = t.comps[c].style.reversible;
       int[] ib = w.ibuf[c];
-      float[] fb = w.fbuf[c];
+      float[][] fb = w.fbuf[c];
       int[] row = w.row(tw);
       for (int y = 0; y < th; y++) {
         int si = y * tw;
@@ -175,10 +180,10 @@ public final class J2kDecoder implements FrameDecoder {
         } else {
           for (int x = 0; x < tw; x++) {
             // lrintf (round half to even) then clamp. Precision is at most 16 bits, so clamping to
-            // +-2^22 first changes no result, and below 2^22 adding and removing 1.5·2^23 rounds
-            // half to even in float arithmetic; branch-free, so the loop vectorizes.
-            float f = Math.min(Math.max(fb[si + x], -4194304f), 4194304f);
-            int v = (int) ((f + 12582912f) - 12582912f) + dc;
+            // +-2^22 first changes no result; adding 1.5·2^23 then rounds half to even in float
+            // arithmetic and leaves round(f) + 2^22 in the significand bits (0x4B000000 | ...).
+            float f = Math.min(Math.max(fb[y][x], -4194304f), 4194304f);
+            int v = Float.floatToRawIntBits(f + 12582912f) - 0x4B400000 + dc;
             row[x] = Math.min(Math.max(v, min), max);
           }
         }
@@ -223,7 +228,7 @@ public final class J2kDecoder implements FrameDecoder {
   }
 
   private static void decodeBand(J2kTile t, J2kTile.Comp k, J2kTile.Band band, int precision, int stride, int[] ib,
-                                 float[] fb, Work w) {
+                                 float[][] fb, Work w) {
     int ncb = band.ncbx * band.ncby;
     float step = 0f;
     if (fb != null) {
@@ -269,7 +274,7 @@ public final class J2kDecoder implements FrameDecoder {
         if (ib != null) {
           w.t1.writeReversible(ib, base, stride);
         } else {
-          w.t1.writeIrreversible(fb, base, stride, step);
+          w.t1.writeIrreversible(fb, band.offY + y0 - band.y0, band.offX + x0 - band.x0, step);
         }
         continue;
       }
@@ -292,7 +297,7 @@ public final class J2kDecoder implements FrameDecoder {
           }
         } else {
           for (int x = 0; x < cw; x++) {
-            fb[o + x] = (float) v[vi + x] * step;
+            fb[band.offY + y0 - band.y0 + y][band.offX + x0 - band.x0 + x] = (float) v[vi + x] * step;
           }
         }
       }

@@ -21,7 +21,7 @@ final class J2kDwt {
   private static final float DELTA = 0.443506852f;
   private static final float K = 1.230174105f;
   private static final float TWO_INV_K = 1.625732422f;
-  /** Columns lifted together in the vertical pass: whole cache lines, a bounded buffer. */
+  /** Columns lifted together in the 5/3 vertical pass: whole cache lines, a bounded buffer. */
   private static final int STRIP = 64;
 
   private int[] itmp = new int[64];
@@ -29,6 +29,7 @@ final class J2kDwt {
   private float[] hi = new float[0];
   private int[] i2d = new int[0];
   private float[][] rows = new float[0][];
+  private float[][] scratch = new float[0][0];
 
   /**
    * @param res per resolution 0..levels: {x0, y0, x1, y1}
@@ -131,8 +132,11 @@ final class J2kDwt {
     }
   }
 
-  /** The irreversible inverse transform, see the class comment. */
-  void inverse97(float[] buf, int stride, int[][] res) {
+  /**
+   * The irreversible inverse transform on a plane of {@code width} columns held as one array per
+   * row (rows may be permuted), see the class comment.
+   */
+  void inverse97(float[][] rowsOf, int width, int[][] res) {
     for (int r = 1; r < res.length; r++) {
       int rw = res[r][2] - res[r][0];
       int rh = res[r][3] - res[r][1];
@@ -140,6 +144,9 @@ final class J2kDwt {
       int snv = res[r - 1][3] - res[r - 1][1];
       int casH = res[r][0] & 1;
       int casV = res[r][1] & 1;
+      if (rw == 0 || rh == 0) {
+        continue; // an empty resolution: nothing to lift
+      }
       int need = Math.max(rw, rh) + 1;
       if (lo.length < need) {
         lo = new float[need];
@@ -149,39 +156,46 @@ final class J2kDwt {
       float[] h = hi;
       int dn = rw - sn;
       for (int y = 0; y < rh; y++) {
-        int row = y * stride;
-        System.arraycopy(buf, row, l, 0, sn);
-        System.arraycopy(buf, row + sn, h, 0, dn);
+        float[] row = rowsOf[y];
+        System.arraycopy(row, 0, l, 0, sn);
+        System.arraycopy(row, sn, h, 0, dn);
         lift97Split(l, h, sn, dn, casH);
-        int lo0 = row + casH;
-        int hi0 = row + 1 - casH;
         for (int i = 0; i < sn; i++) {
-          buf[lo0 + 2 * i] = l[i];
+          row[casH + 2 * i] = l[i];
         }
         for (int i = 0; i < dn; i++) {
-          buf[hi0 + 2 * i] = h[i];
+          row[1 - casH + 2 * i] = h[i];
         }
       }
+      // vertical: interleave the low and high rows, then lift whole rows. When the resolution spans
+      // the tile's width its rows hold nothing else and are permuted by reference; otherwise they
+      // hold the next level's HL band to the right, and the resolution's part is copied out and back.
       if (rows.length < rh) {
-        float[][] grown = new float[rh][];
-        System.arraycopy(rows, 0, grown, 0, rows.length);
-        for (int i = rows.length; i < rh; i++) {
-          grown[i] = new float[STRIP];
-        }
-        rows = grown;
+        rows = new float[rh][];
       }
       float[][] v = rows;
-      for (int x0 = 0; x0 < rw; x0 += STRIP) {
-        int bw = Math.min(STRIP, rw - x0);
+      if (rw == width) {
         for (int i = 0; i < snv; i++) {
-          System.arraycopy(buf, i * stride + x0, v[casV + 2 * i], 0, bw);
+          v[casV + 2 * i] = rowsOf[i];
         }
         for (int i = 0; i < rh - snv; i++) {
-          System.arraycopy(buf, (snv + i) * stride + x0, v[1 - casV + 2 * i], 0, bw);
+          v[1 - casV + 2 * i] = rowsOf[snv + i];
         }
-        lift97Rows(v, bw, snv, rh - snv, casV);
+        lift97Rows(v, rw, snv, rh - snv, casV);
+        System.arraycopy(v, 0, rowsOf, 0, rh);
+      } else {
+        if (scratch.length < rh || scratch[0].length < rw) {
+          scratch = new float[Math.max(rh, scratch.length)][rw];
+        }
+        for (int i = 0; i < snv; i++) {
+          System.arraycopy(rowsOf[i], 0, scratch[casV + 2 * i], 0, rw);
+        }
+        for (int i = 0; i < rh - snv; i++) {
+          System.arraycopy(rowsOf[snv + i], 0, scratch[1 - casV + 2 * i], 0, rw);
+        }
+        lift97Rows(scratch, rw, snv, rh - snv, casV);
         for (int y = 0; y < rh; y++) {
-          System.arraycopy(v[y], 0, buf, y * stride + x0, bw);
+          System.arraycopy(scratch[y], 0, rowsOf[y], 0, rw);
         }
       }
     }

@@ -40,7 +40,8 @@ final class J2kTier1 {
   private static final int NB_SE = 128;
   private static final int NB_ANY = 0xFF;
   private static final int NEG_SHIFT = 8;
-  private static final int F_SIG = 1 << 16;
+  private static final int F_SIG_BIT = 16;
+  private static final int F_SIG = 1 << F_SIG_BIT;
   private static final int F_VISIT = 1 << 17;
   private static final int F_REFINED = 1 << 18;
   private static final int F_NEG_BIT = 19;
@@ -113,6 +114,7 @@ final class J2kTier1 {
 
   private final MqDecoder mq = new MqDecoder();
   private final int[] flags = new int[4096 + 2 * 1028 + 4];
+  /** Magnitudes; only those of significant coefficients are meaningful (never cleared). */
   private final int[] mag = new int[4096];
   /** Per stripe column (4 rows), the OR of its coefficients' SIG and NBR bits; padded by one all round. */
   /** Per stripe, the OR of its columns' summaries; padded by one stripe above. */
@@ -154,11 +156,9 @@ final class J2kTier1 {
     stride = w + 2;
     zcTable = ZC[orient];
     vsc = (style & STYLE_VSC) != 0;
-    int n = w * h;
     java.util.Arrays.fill(flags, 0, stride * (h + 2), 0);
     java.util.Arrays.fill(col, 0, ((h + 3) / 4 + 3) * (w + 2), 0);
     java.util.Arrays.fill(stripeSum, 0, (h + 3) / 4 + 3, 0);
-    java.util.Arrays.fill(mag, 0, n, 0);
     mq.resetContexts();
     int totalPasses = Math.min(3 * planes - 2, 3 * 31);
     int c = 0;
@@ -219,8 +219,10 @@ final class J2kTier1 {
       int mi = y * w;
       int oi = outOff + y * outStride;
       for (int x = 0; x < w; x++) {
-        int neg = flags[fi + x] >> F_NEG_BIT & 1;
-        out[oi + x] = (mag[mi + x] ^ -neg) + neg;
+        int f = flags[fi + x];
+        int neg = f >> F_NEG_BIT & 1;
+        int m = mag[mi + x] & -(f >> F_SIG_BIT & 1);
+        out[oi + x] = (m ^ -neg) + neg;
       }
     }
   }
@@ -232,21 +234,26 @@ final class J2kTier1 {
       int mi = y * w;
       int oi = outOff + y * outStride;
       for (int x = 0; x < w; x++) {
-        int neg = flags[fi + x] >> F_NEG_BIT & 1;
-        out[oi + x] = ((mag[mi + x] ^ -neg) + neg) / 2;
+        int f = flags[fi + x];
+        int neg = f >> F_NEG_BIT & 1;
+        int m = mag[mi + x] & -(f >> F_SIG_BIT & 1);
+        out[oi + x] = ((m ^ -neg) + neg) / 2;
       }
     }
   }
 
-  /** Writes the last decoded block dequantised: {@code (float) halfUnits * step}, OpenJPEG's order. */
-  void writeIrreversible(float[] out, int outOff, int outStride, float step) {
+  /** Writes the last decoded block dequantised ({@code (float) halfUnits * step}, OpenJPEG's order) at row outY, column outX. */
+  void writeIrreversible(float[][] out, int outY, int outX, float step) {
     for (int y = 0; y < h; y++) {
       int fi = (y + 1) * stride + 1;
       int mi = y * w;
-      int oi = outOff + y * outStride;
+      float[] o = out[outY + y];
+      int oi = outX;
       for (int x = 0; x < w; x++) {
-        int neg = flags[fi + x] >> F_NEG_BIT & 1;
-        out[oi + x] = (float) ((mag[mi + x] ^ -neg) + neg) * step;
+        int f = flags[fi + x];
+        int neg = f >> F_NEG_BIT & 1;
+        int m = mag[mi + x] & -(f >> F_SIG_BIT & 1);
+        o[oi + x] = (float) ((m ^ -neg) + neg) * step;
       }
     }
   }
