@@ -170,6 +170,28 @@ public final class J2kDecoder implements FrameDecoder {
       int[] ib = w.ibuf[c];
       float[][] fb = w.fbuf[c];
       int[] row = w.row(tw);
+      // Irreversible samples: lrintf (round half to even: Math.rint of the float, exact), clamped
+      // before the level shift, so the int conversion's saturation at +-2^31 cannot wrap.
+      // The bit-keeping step changes nothing when both ends of the clamped range survive it.
+      boolean keepsAll = dicomSigned
+          ? (min << keep) >> keep == min && (max << keep) >> keep == max
+          : (min << keep) >>> keep == min && (max << keep) >>> keep == max;
+      if (!rev && keepsAll && bps == 2 && spp == 1) {
+        // the common lossy case (one 16-bit component), fused: round, clamp, store one row
+        short[] sr = w.shortRow(tw);
+        int lo = min - dc;
+        int hi = max - dc;
+        java.nio.ShortBuffer les = w.les(out);
+        for (int y = 0; y < th; y++) {
+          float[] fr = fb[y];
+          for (int x = 0; x < tw; x++) {
+            int v = (int) Math.rint(fr[x]);
+            sr[x] = (short) (Math.min(Math.max(v, lo), hi) + dc);
+          }
+          les.put((oy + y) * cols + ox, sr, 0, tw);
+        }
+        continue;
+      }
       for (int y = 0; y < th; y++) {
         int si = y * tw;
         if (rev) {
@@ -178,16 +200,14 @@ public final class J2kDecoder implements FrameDecoder {
             row[x] = v < min ? min : Math.min(v, max);
           }
         } else {
+          float[] fr = fb[y];
           for (int x = 0; x < tw; x++) {
-            // lrintf (round half to even) then clamp. Precision is at most 16 bits, so clamping to
-            // +-2^22 first changes no result; adding 1.5·2^23 then rounds half to even in float
-            // arithmetic and leaves round(f) + 2^22 in the significand bits (0x4B000000 | ...).
-            float f = Math.min(Math.max(fb[y][x], -4194304f), 4194304f);
-            int v = Float.floatToRawIntBits(f + 12582912f) - 0x4B400000 + dc;
-            row[x] = Math.min(Math.max(v, min), max);
+            row[x] = Math.min(Math.max((int) Math.rint(fr[x]), min - dc), max - dc) + dc;
           }
         }
-        if (dicomSigned) {
+        if (keepsAll) {
+          // nothing to do
+        } else if (dicomSigned) {
           for (int x = 0; x < tw; x++) {
             row[x] = (row[x] << keep) >> keep;
           }
