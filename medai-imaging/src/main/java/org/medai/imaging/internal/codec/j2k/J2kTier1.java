@@ -336,6 +336,20 @@ final class J2kTier1 {
         int y = y0;
         boolean touched = col[srow + x] != 0;
         if (y1 - y0 == 4 && (!touched || runEligible(x, y0))) {
+          if (!touched) {
+            // a run of empty columns: decode as many "still empty" run-length symbols as the MQ
+            // state guarantees without renormalisation in one step (same decoder state after)
+            int bound = mq.zeroRunBound(CTX_RL);
+            if (bound > 0) {
+              int run = 1;
+              while (run < bound && x + run < w && col[srow + x + run] == 0) {
+                run++;
+              }
+              mq.skipZeros(CTX_RL, run);
+              x += run - 1;
+              continue;
+            }
+          }
           if (mq.decode(CTX_RL) == 0) {
             continue;
           }

@@ -131,6 +131,28 @@ final class MqDecoder {
     return d;
   }
 
+  /**
+   * How many symbols of context {@code ctx} in a row would decode as 0 by the MPS path without
+   * renormalisation (0 when the context's MPS is 1). Along that path the context state does not
+   * change and each symbol only subtracts Qe from A and from the high half of C, so A must stay at
+   * or above 0x8000 and C's high half at or above Qe for every one of them.
+   */
+  int zeroRunBound(int ctx) {
+    int s2 = cx[ctx];
+    if ((s2 & 1) != 0) {
+      return 0;
+    }
+    int qe = TAB[s2] & 0xFFFF;
+    return Math.min((a - 0x8000) / qe, (c >>> 16) / qe);
+  }
+
+  /** Decodes {@code n <= zeroRunBound(ctx)} zero symbols of context {@code ctx} at once. */
+  void skipZeros(int ctx, int n) {
+    int qe = TAB[cx[ctx]] & 0xFFFF;
+    a -= n * qe;
+    c -= (n * qe) << 16;
+  }
+
   // ---- raw (bypass) segments ----
   private int rawC;
 
