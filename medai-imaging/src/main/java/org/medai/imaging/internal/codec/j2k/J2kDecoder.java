@@ -68,7 +68,36 @@ public final class J2kDecoder implements FrameDecoder {
     final int[] cbOut = new int[4096];
     int[] cbChunks = new int[64];
     int[][] ibuf = new int[J2kCodestream.MAX_COMPONENTS][];
-    float[][] fbuf = new float[J2kCodestream.MAX_COMPONENTS][];
+    /** Irreversible planes as one array per row (the vertical lifting permutes and lifts whole rows). */
+    float[][][] fbuf = new float[J2kCodestream.MAX_COMPONENTS][][];
+    int[] row = new int[0];
+
+    short[] shortRow = new short[0];
+    java.nio.ShortBuffer les;
+    byte[] lesOf;
+
+    short[] shortRow(int n) {
+      if (shortRow.length < n) {
+        shortRow = new short[n];
+      }
+      return shortRow;
+    }
+
+    /** Little-endian 16-bit view of the output frame (bulk puts copy, no per-sample calls). */
+    java.nio.ShortBuffer les(byte[] out) {
+      if (lesOf != out) {
+        les = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        lesOf = out;
+      }
+      return les;
+    }
+
+    int[] row(int n) {
+      if (row.length < n) {
+        row = new int[n];
+      }
+      return row;
+    }
   }
 
   private static void decodeTile(J2kTile t, J2kParams.Siz s, FrameInfo info, byte[] out, Work w) {
@@ -86,10 +115,12 @@ public final class J2kDecoder implements FrameDecoder {
           java.util.Arrays.fill(w.ibuf[c], 0, area, 0);
         }
       } else {
-        if (w.fbuf[c] == null || w.fbuf[c].length < area) {
-          w.fbuf[c] = new float[area];
+        if (w.fbuf[c] == null || w.fbuf[c].length < th || w.fbuf[c][0].length < tw) {
+          w.fbuf[c] = new float[th][tw];
         } else {
-          java.util.Arrays.fill(w.fbuf[c], 0, area, 0f);
+          for (int y = 0; y < th; y++) {
+            java.util.Arrays.fill(w.fbuf[c][y], 0, tw, 0f);
+          }
         }
       }
       for (int r = 0; r <= k.levels; r++) {
@@ -116,7 +147,9 @@ public final class J2kDecoder implements FrameDecoder {
       if (rev0) {
         rct(w.ibuf[0], w.ibuf[1], w.ibuf[2], area);
       } else {
-        ict(w.fbuf[0], w.fbuf[1], w.fbuf[2], area);
+        for (int y = 0; y < th; y++) {
+          ict(w.fbuf[0][y], w.fbuf[1][y], w.fbuf[2][y], tw);
+        }
       }
     }
     int bps = info.bytesPerSample();
@@ -135,35 +168,74 @@ public final class J2kDecoder implements FrameDecoder {
       boolean dicomSigned = info.signed();
       boolean rev = t.comps[c].style.reversible;
       int[] ib = w.ibuf[c];
-      float[] fb = w.fbuf[c];
+      float[][] fb = w.fbuf[c];
+      int[] row = w.row(tw);
+      // Irreversible samples: lrintf (round half to even: Math.rint of the float, exact), clamped
+      // before the level shift, so the int conversion's saturation at +-2^31 cannot wrap.
+      // The bit-keeping step changes nothing when both ends of the clamped range survive it.
+      boolean keepsAll = dicomSigned
+          ? (min << keep) >> keep == min && (max << keep) >> keep == max
+          : (min << keep) >>> keep == min && (max << keep) >>> keep == max;
+      if (!rev && keepsAll && bps == 2 && spp == 1) {
+        // the common lossy case (one 16-bit component), fused: round, clamp, store one row
+        short[] sr = w.shortRow(tw);
+        int lo = min - dc;
+        int hi = max - dc;
+        java.nio.ShortBuffer les = w.les(out);
+        for (int y = 0; y < th; y++) {
+          float[] fr = fb[y];
+          for (int x = 0; x < tw; x++) {
+            int v = (int) Math.rint(fr[x]);
+            sr[x] = (short) (Math.min(Math.max(v, lo), hi) + dc);
+          }
+          les.put((oy + y) * cols + ox, sr, 0, tw);
+        }
+        continue;
+      }
       for (int y = 0; y < th; y++) {
         int si = y * tw;
-        int di = ((oy + y) * cols + ox) * spp + c;
-        for (int x = 0; x < tw; x++, si++, di += spp) {
-          int v;
-          if (rev) {
-            v = ib[si] + dc;
-          } else {
-            float f = fb[si];
-            if (f > 2.14748365E9f) {
-              v = max;
-            } else if (f < -2.14748365E9f) {
-              v = min;
-            } else if (f > -4194304f && f < 4194304f) {
-              // round half to even (C's lrintf) in float arithmetic: exact below 2^22
-              v = (int) ((f + 12582912f) - 12582912f) + dc;
-            } else {
-              v = (int) Math.rint(f) + dc;
-            }
+        if (rev) {
+          for (int x = 0; x < tw; x++) {
+            int v = ib[si + x] + dc;
+            row[x] = v < min ? min : Math.min(v, max);
           }
-          v = v < min ? min : Math.min(v, max);
-          v = dicomSigned ? (v << keep) >> keep : (v << keep) >>> keep;
-          if (bps == 1) {
-            out[di] = (byte) v;
-          } else if (bps == 2) {
+        } else {
+          float[] fr = fb[y];
+          for (int x = 0; x < tw; x++) {
+            row[x] = Math.min(Math.max((int) Math.rint(fr[x]), min - dc), max - dc) + dc;
+          }
+        }
+        if (keepsAll) {
+          // nothing to do
+        } else if (dicomSigned) {
+          for (int x = 0; x < tw; x++) {
+            row[x] = (row[x] << keep) >> keep;
+          }
+        } else {
+          for (int x = 0; x < tw; x++) {
+            row[x] = (row[x] << keep) >>> keep;
+          }
+        }
+        int di = ((oy + y) * cols + ox) * spp + c;
+        if (bps == 1) {
+          for (int x = 0; x < tw; x++, di += spp) {
+            out[di] = (byte) row[x];
+          }
+        } else if (bps == 2 && spp == 1) {
+          short[] sr = w.shortRow(tw);
+          for (int x = 0; x < tw; x++) {
+            sr[x] = (short) row[x];
+          }
+          w.les(out).put(di, sr, 0, tw);
+        } else if (bps == 2) {
+          for (int x = 0; x < tw; x++, di += spp) {
+            int v = row[x];
             out[2 * di] = (byte) v;
             out[2 * di + 1] = (byte) (v >> 8);
-          } else {
+          }
+        } else {
+          for (int x = 0; x < tw; x++, di += spp) {
+            int v = row[x];
             int o = 4 * di;
             out[o] = (byte) v;
             out[o + 1] = (byte) (v >> 8);
@@ -176,7 +248,7 @@ public final class J2kDecoder implements FrameDecoder {
   }
 
   private static void decodeBand(J2kTile t, J2kTile.Comp k, J2kTile.Band band, int precision, int stride, int[] ib,
-                                 float[] fb, Work w) {
+                                 float[][] fb, Work w) {
     int ncb = band.ncbx * band.ncby;
     float step = 0f;
     if (fb != null) {
@@ -216,19 +288,26 @@ public final class J2kDecoder implements FrameDecoder {
         System.arraycopy(t.chunks, 5 * id, w.cbChunks, 4 * n, 4);
         n++;
       }
+      w.t1.decode(t.body, w.cbChunks, n, cw, ch, band.orient, k.style.cbStyle, planes);
+      int base = (band.offY + y0 - band.y0) * stride + band.offX + x0 - band.x0;
+      if (roi == 0) {
+        if (ib != null) {
+          w.t1.writeReversible(ib, base, stride);
+        } else {
+          w.t1.writeIrreversible(fb, band.offY + y0 - band.y0, band.offX + x0 - band.x0, step);
+        }
+        continue;
+      }
       int[] v = w.cbOut;
-      w.t1.decode(t.body, w.cbChunks, n, cw, ch, band.orient, k.style.cbStyle, planes, v, 0, cw);
-      if (roi > 0) {
-        int thresh = 1 << (roi + 1);
-        for (int i = 0; i < cw * ch; i++) {
-          int a = Math.abs(v[i]);
-          if (a >= thresh) {
-            a >>= roi;
-            v[i] = v[i] < 0 ? -a : a;
-          }
+      w.t1.writeHalfUnits(v, 0, cw);
+      int thresh = 1 << (roi + 1);
+      for (int i = 0; i < cw * ch; i++) {
+        int a = Math.abs(v[i]);
+        if (a >= thresh) {
+          a >>= roi;
+          v[i] = v[i] < 0 ? -a : a;
         }
       }
-      int base = (band.offY + y0 - band.y0) * stride + band.offX + x0 - band.x0;
       for (int y = 0; y < ch; y++) {
         int o = base + y * stride;
         int vi = y * cw;
@@ -238,7 +317,7 @@ public final class J2kDecoder implements FrameDecoder {
           }
         } else {
           for (int x = 0; x < cw; x++) {
-            fb[o + x] = (float) v[vi + x] * step;
+            fb[band.offY + y0 - band.y0 + y][band.offX + x0 - band.x0 + x] = (float) v[vi + x] * step;
           }
         }
       }

@@ -20,30 +20,62 @@ final class J2kTier1 {
   static final int STYLE_VSC = 8;
   static final int STYLE_SEGMARK = 32;
 
+  /** Stripe-column and stripe summaries: some coefficient is significant / has a significant neighbour. */
   private static final int SIG = 1;
-  private static final int VISIT = 2;
-  private static final int REFINED = 4;
-  private static final int NEG = 8;
-  /** At least one neighbour (in the causal sense under VSC) is significant. */
   private static final int NBR = 16;
+  /*
+   * Per-coefficient flags: bits 0-7 say which of the eight neighbours (W, E, N, S, NW, NE, SW, SE)
+   * are significant, bits 8-11 which of W, E, N, S are negative, then the coefficient's own state.
+   * A neighbour's bits are set when it becomes significant, except, under vertically causal
+   * contexts, those of the row above a stripe from the stripe's first row: the zero-coding and
+   * sign contexts are then single table look-ups, causal where they must be.
+   */
+  private static final int NB_W = 1;
+  private static final int NB_E = 2;
+  private static final int NB_N = 4;
+  private static final int NB_S = 8;
+  private static final int NB_NW = 16;
+  private static final int NB_NE = 32;
+  private static final int NB_SW = 64;
+  private static final int NB_SE = 128;
+  private static final int NB_ANY = 0xFF;
+  private static final int NEG_SHIFT = 8;
+  private static final int F_SIG_BIT = 16;
+  private static final int F_SIG = 1 << F_SIG_BIT;
+  private static final int F_VISIT = 1 << 17;
+  private static final int F_REFINED = 1 << 18;
+  private static final int F_NEG_BIT = 19;
+  private static final int F_NEG = 1 << F_NEG_BIT;
   private static final int CTX_RL = 17;
   private static final int CTX_UNI = 18;
 
-  /** Zero-coding context by band orientation (0 LL, 1 HL, 2 LH, 3 HH) and h + 3v + 9d. */
-  private static final byte[][] ZC = new byte[4][45];
-  /** Sign context and XOR bit by (H+1)*3 + (V+1): ctx | xor << 8. */
-  private static final int[] SC = {13 | 256, 12 | 256, 11 | 256, 10 | 256, 9, 10, 11, 12, 13};
+  /** Zero-coding context by band orientation (0 LL, 1 HL, 2 LH, 3 HH) and the flags' neighbour bits. */
+  private static final byte[][] ZC = new byte[4][256];
+  /** Sign context and XOR bit (ctx | xor << 8) by W, E, N, S significance (bits 0-3) and sign (bits 4-7). */
+  private static final int[] SC = new int[256];
 
   static {
     for (int o = 0; o < 4; o++) {
-      for (int h = 0; h <= 2; h++) {
-        for (int v = 0; v <= 2; v++) {
-          for (int d = 0; d <= 4; d++) {
-            ZC[o][h + 3 * v + 9 * d] = (byte) zc(o, h, v, d);
-          }
-        }
+      for (int nb = 0; nb < 256; nb++) {
+        int h = (nb & NB_W) + ((nb & NB_E) >> 1);
+        int v = ((nb & NB_N) >> 2) + ((nb & NB_S) >> 3);
+        int d = Integer.bitCount(nb & (NB_NW | NB_NE | NB_SW | NB_SE));
+        ZC[o][nb] = (byte) zc(o, h, v, d);
       }
     }
+    int[] byHv = {13 | 256, 12 | 256, 11 | 256, 10 | 256, 9, 10, 11, 12, 13};
+    for (int k = 0; k < 256; k++) {
+      int hc = contribution(k, 0) + contribution(k, 1);
+      int vc = contribution(k, 2) + contribution(k, 3);
+      hc = hc < -1 ? -1 : Math.min(hc, 1);
+      vc = vc < -1 ? -1 : Math.min(vc, 1);
+      SC[k] = byHv[(hc + 1) * 3 + vc + 1];
+    }
+  }
+
+  /** Contribution (0, 1 or -1) of neighbour {@code n} (0 W, 1 E, 2 N, 3 S) in a sign-table index. */
+  private static int contribution(int k, int n) {
+    return (k >> n & 1) == 0 ? 0 : (k >> (4 + n) & 1) != 0 ? -1 : 1;
   }
 
   private static int zc(int orient, int h, int v, int d) {
@@ -82,6 +114,7 @@ final class J2kTier1 {
 
   private final MqDecoder mq = new MqDecoder();
   private final int[] flags = new int[4096 + 2 * 1028 + 4];
+  /** Magnitudes; only those of significant coefficients are meaningful (never cleared). */
   private final int[] mag = new int[4096];
   /** Per stripe column (4 rows), the OR of its coefficients' SIG and NBR bits; padded by one all round. */
   /** Per stripe, the OR of its columns' summaries; padded by one stripe above. */
@@ -110,26 +143,22 @@ final class J2kTier1 {
   }
 
   /**
-   * Decodes a code-block into {@code out} (row-major, {@code outStride}, at {@code outOff}) as
-   * signed half-unit magnitudes.
+   * Decodes a code-block; one of the {@code write} methods then stores its coefficients.
    *
    * @param data the tile's packet data
    * @param chunks per chunk: data offset, length, first pass, pass count (4 ints per chunk)
    * @param nChunks number of chunks
    * @param planes magnitude bit-planes coded for this block (including the ROI shift)
    */
-  void decode(byte[] data, int[] chunks, int nChunks, int width, int height, int orient, int style, int planes,
-              int[] out, int outOff, int outStride) {
+  void decode(byte[] data, int[] chunks, int nChunks, int width, int height, int orient, int style, int planes) {
     w = width;
     h = height;
     stride = w + 2;
     zcTable = ZC[orient];
     vsc = (style & STYLE_VSC) != 0;
-    int n = w * h;
     java.util.Arrays.fill(flags, 0, stride * (h + 2), 0);
     java.util.Arrays.fill(col, 0, ((h + 3) / 4 + 3) * (w + 2), 0);
     java.util.Arrays.fill(stripeSum, 0, (h + 3) / 4 + 3, 0);
-    java.util.Arrays.fill(mag, 0, n, 0);
     mq.resetContexts();
     int totalPasses = Math.min(3 * planes - 2, 3 * 31);
     int c = 0;
@@ -181,44 +210,57 @@ final class J2kTier1 {
       }
       c = c2;
     }
+  }
+
+  /** Writes the last decoded block as signed half-unit magnitudes (row-major, {@code outStride}). */
+  void writeHalfUnits(int[] out, int outOff, int outStride) {
     for (int y = 0; y < h; y++) {
       int fi = (y + 1) * stride + 1;
       int mi = y * w;
       int oi = outOff + y * outStride;
       for (int x = 0; x < w; x++) {
-        int m = mag[mi + x];
-        out[oi + x] = (flags[fi + x] & NEG) != 0 ? -m : m;
+        int f = flags[fi + x];
+        int neg = f >> F_NEG_BIT & 1;
+        int m = mag[mi + x] & -(f >> F_SIG_BIT & 1);
+        out[oi + x] = (m ^ -neg) + neg;
       }
     }
   }
 
-  private int zcContext(int i, boolean causal) {
-    int[] f = flags;
-    int s = stride;
-    int hh = (f[i - 1] & SIG) + (f[i + 1] & SIG);
-    int v = f[i - s] & SIG;
-    int d = (f[i - s - 1] & SIG) + (f[i - s + 1] & SIG);
-    if (!causal) {
-      v += f[i + s] & SIG;
-      d += (f[i + s - 1] & SIG) + (f[i + s + 1] & SIG);
+  /** Writes the last decoded block as reversible coefficients (half units / 2, truncated toward 0). */
+  void writeReversible(int[] out, int outOff, int outStride) {
+    for (int y = 0; y < h; y++) {
+      int fi = (y + 1) * stride + 1;
+      int mi = y * w;
+      int oi = outOff + y * outStride;
+      for (int x = 0; x < w; x++) {
+        int f = flags[fi + x];
+        int neg = f >> F_NEG_BIT & 1;
+        int m = mag[mi + x] & -(f >> F_SIG_BIT & 1);
+        out[oi + x] = ((m ^ -neg) + neg) / 2;
+      }
     }
-    return zcTable[hh + 3 * v + 9 * d];
   }
 
-  private int decodeSign(int i, boolean causal) {
-    int[] f = flags;
-    int fw = f[i - 1];
-    int fe = f[i + 1];
-    int hc = contribution(fw) + contribution(fe);
-    int vc = contribution(f[i - stride]) + (causal ? 0 : contribution(f[i + stride]));
-    hc = hc < -1 ? -1 : Math.min(hc, 1);
-    vc = vc < -1 ? -1 : Math.min(vc, 1);
-    int sc = SC[(hc + 1) * 3 + vc + 1];
+  /** Writes the last decoded block dequantised ({@code (float) halfUnits * step}, OpenJPEG's order) at row outY, column outX. */
+  void writeIrreversible(float[][] out, int outY, int outX, float step) {
+    for (int y = 0; y < h; y++) {
+      int fi = (y + 1) * stride + 1;
+      int mi = y * w;
+      float[] o = out[outY + y];
+      int oi = outX;
+      for (int x = 0; x < w; x++) {
+        int f = flags[fi + x];
+        int neg = f >> F_NEG_BIT & 1;
+        int m = mag[mi + x] & -(f >> F_SIG_BIT & 1);
+        o[oi + x] = (float) ((m ^ -neg) + neg) * step;
+      }
+    }
+  }
+
+  private int decodeSign(int f) {
+    int sc = SC[(f & 0xF) | (f >> (NEG_SHIFT - 4) & 0xF0)];
     return mq.decode(sc & 0xFF) ^ (sc >> 8);
-  }
-
-  private static int contribution(int f) {
-    return (f & SIG) == 0 ? 0 : (f & NEG) != 0 ? -1 : 1;
   }
 
   private void sigPass(int plane, boolean raw) {
@@ -236,14 +278,14 @@ final class J2kTier1 {
         }
         for (int y = y0; y < y1; y++) {
           int i = (y + 1) * stride + x + 1;
-          if ((flags[i] & (SIG | NBR)) != NBR) {
+          int f = flags[i];
+          if ((f & F_SIG) != 0 || (f & NB_ANY) == 0) {
             continue;
           }
-          boolean causal = vsc && (y & 3) == 3;
-          int bit = raw ? mq.raw() : mq.decode(zcContext(i, causal));
-          flags[i] |= VISIT;
+          int bit = raw ? mq.raw() : mq.decode(zcTable[f & NB_ANY]);
+          flags[i] = f | F_VISIT;
           if (bit != 0) {
-            int neg = raw ? mq.raw() : decodeSign(i, causal);
+            int neg = raw ? mq.raw() : decodeSign(f);
             significant(i, x, y, neg);
             mag[y * w + x] = oneplushalf;
           }
@@ -268,17 +310,17 @@ final class J2kTier1 {
         for (int y = y0; y < y1; y++) {
           int i = (y + 1) * stride + x + 1;
           int f = flags[i];
-          if ((f & (SIG | VISIT)) != SIG) {
+          if ((f & (F_SIG | F_VISIT)) != F_SIG) {
             continue;
           }
           int bit;
           if (raw) {
             bit = mq.raw();
           } else {
-            bit = mq.decode((f & REFINED) != 0 ? 16 : (f & NBR) == 0 ? 14 : 15);
+            bit = mq.decode((f & F_REFINED) != 0 ? 16 : (f & NB_ANY) == 0 ? 14 : 15);
           }
           mag[y * w + x] += bit != 0 ? half : -half;
-          flags[i] = f | REFINED;
+          flags[i] = f | F_REFINED;
         }
       }
     }
@@ -294,6 +336,20 @@ final class J2kTier1 {
         int y = y0;
         boolean touched = col[srow + x] != 0;
         if (y1 - y0 == 4 && (!touched || runEligible(x, y0))) {
+          if (!touched) {
+            // a run of empty columns: decode as many "still empty" run-length symbols as the MQ
+            // state guarantees without renormalisation in one step (same decoder state after)
+            int bound = mq.zeroRunBound(CTX_RL);
+            if (bound > 0) {
+              int run = 1;
+              while (run < bound && x + run < w && col[srow + x + run] == 0) {
+                run++;
+              }
+              mq.skipZeros(CTX_RL, run);
+              x += run - 1;
+              continue;
+            }
+          }
           if (mq.decode(CTX_RL) == 0) {
             continue;
           }
@@ -301,7 +357,7 @@ final class J2kTier1 {
           r |= mq.decode(CTX_UNI);
           y = y0 + r;
           int i = (y + 1) * stride + x + 1;
-          int neg = decodeSign(i, vsc && (y & 3) == 3);
+          int neg = decodeSign(flags[i]);
           significant(i, x, y, neg);
           mag[y * w + x] = oneplushalf;
           y++;
@@ -309,13 +365,12 @@ final class J2kTier1 {
         for (; y < y1; y++) {
           int i = (y + 1) * stride + x + 1;
           int f = flags[i];
-          if ((f & (SIG | VISIT)) != 0) {
-            flags[i] = f & ~VISIT;
+          if ((f & (F_SIG | F_VISIT)) != 0) {
+            flags[i] = f & ~F_VISIT;
             continue;
           }
-          boolean causal = vsc && (y & 3) == 3;
-          if (mq.decode((f & NBR) == 0 ? 0 : zcContext(i, causal)) != 0) {
-            int neg = decodeSign(i, causal);
+          if (mq.decode(zcTable[f & NB_ANY]) != 0) {
+            int neg = decodeSign(f);
             significant(i, x, y, neg);
             mag[y * w + x] = oneplushalf;
           }
@@ -329,9 +384,10 @@ final class J2kTier1 {
     int[] f = flags;
     int s = stride;
     int cw = w + 2;
-    f[i] |= SIG | (neg != 0 ? NEG : 0);
-    f[i - 1] |= NBR;
-    f[i + 1] |= NBR;
+    int n = neg != 0 ? 1 : 0;
+    f[i] |= F_SIG | n * F_NEG;
+    f[i - 1] |= NB_E | n * (NB_E << NEG_SHIFT);
+    f[i + 1] |= NB_W | n * (NB_W << NEG_SHIFT);
     int sh = (y >> 2) + 1;
     stripeSum[sh] |= SIG | NBR;
     int here = sh * cw + x + 1;
@@ -339,9 +395,9 @@ final class J2kTier1 {
     col[here - 1] |= NBR;
     col[here + 1] |= NBR;
     if (!vsc || (y & 3) != 0) {
-      f[i - s - 1] |= NBR;
-      f[i - s] |= NBR;
-      f[i - s + 1] |= NBR;
+      f[i - s - 1] |= NB_SE;
+      f[i - s] |= NB_S | n * (NB_S << NEG_SHIFT);
+      f[i - s + 1] |= NB_SW;
       int su = ((y - 1) >> 2) + 1;
       stripeSum[su] |= NBR;
       int up = su * cw + x + 1;
@@ -349,9 +405,9 @@ final class J2kTier1 {
       col[up] |= NBR;
       col[up + 1] |= NBR;
     }
-    f[i + s - 1] |= NBR;
-    f[i + s] |= NBR;
-    f[i + s + 1] |= NBR;
+    f[i + s - 1] |= NB_NE;
+    f[i + s] |= NB_N | n * (NB_N << NEG_SHIFT);
+    f[i + s + 1] |= NB_NW;
     int sd = ((y + 1) >> 2) + 1;
     stripeSum[sd] |= NBR;
     int down = sd * cw + x + 1;
@@ -364,7 +420,7 @@ final class J2kTier1 {
     for (int k = 0; k < 4; k++) {
       int y = y0 + k;
       int i = (y + 1) * stride + x + 1;
-      if ((flags[i] & (SIG | VISIT | NBR)) != 0) {
+      if ((flags[i] & (F_SIG | F_VISIT | NB_ANY)) != 0) {
         return false;
       }
     }

@@ -20,12 +20,21 @@ final class MqDecoder {
   private static final int[] NLPS = {
       1, 6, 9, 12, 29, 33, 6, 14, 14, 14, 17, 18, 20, 21, 14, 14, 15, 16, 17, 18, 19, 19, 20, 21, 22, 23, 24, 25, 26, 27,
       28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 46};
-  private static final boolean[] SWITCH = new boolean[47];
+  /**
+   * Per state-and-MPS index {@code s2 = state << 1 | mps}: Qe in bits 0-15, the next s2 after an
+   * MPS in bits 16-22 and after an LPS (MPS already switched where Table C.2 says so) in bits 23-29.
+   */
+  private static final int[] TAB = new int[94];
 
   static {
-    SWITCH[0] = true;
-    SWITCH[6] = true;
-    SWITCH[14] = true;
+    for (int s = 0; s < 47; s++) {
+      boolean sw = s == 0 || s == 6 || s == 14;
+      for (int m = 0; m < 2; m++) {
+        int nm = NMPS[s] << 1 | m;
+        int nl = NLPS[s] << 1 | (sw ? 1 - m : m);
+        TAB[s << 1 | m] = QE[s] | nm << 16 | nl << 23;
+      }
+    }
   }
 
   /** Per context: state index << 1 | MPS. */
@@ -73,54 +82,75 @@ final class MqDecoder {
   }
 
   int decode(int ctx) {
-    int st = cx[ctx];
-    int s = st >> 1;
-    int mps = st & 1;
-    int qe = QE[s];
-    int d;
-    a -= qe;
-    if ((c >>> 16) < qe) {
+    int[] cxs = cx;
+    int s2 = cxs[ctx];
+    int e = TAB[s2];
+    int qe = e & 0xFFFF;
+    int d = s2 & 1;
+    int aa = a - qe;
+    int cc = c;
+    if ((cc >>> 16) < qe) {
       // LPS sub-interval (with conditional exchange)
-      if (a < qe) {
-        d = mps;
-        cx[ctx] = NMPS[s] << 1 | mps;
+      if (aa < qe) {
+        cxs[ctx] = (e >>> 16) & 0x7F;
       } else {
-        d = 1 - mps;
-        cx[ctx] = NLPS[s] << 1 | (SWITCH[s] ? d : mps);
+        d ^= 1;
+        cxs[ctx] = e >>> 23;
       }
-      a = qe;
-      renorm();
+      aa = qe;
     } else {
-      c -= qe << 16;
-      if ((a & 0x8000) == 0) {
-        if (a < qe) {
-          d = 1 - mps;
-          cx[ctx] = NLPS[s] << 1 | (SWITCH[s] ? d : mps);
-        } else {
-          d = mps;
-          cx[ctx] = NMPS[s] << 1 | mps;
-        }
-        renorm();
+      cc -= qe << 16;
+      if ((aa & 0x8000) != 0) {
+        a = aa;
+        c = cc;
+        return d;
+      }
+      if (aa < qe) {
+        d ^= 1;
+        cxs[ctx] = e >>> 23;
       } else {
-        d = mps;
+        cxs[ctx] = (e >>> 16) & 0x7F;
       }
     }
+    // RENORMD: shift A (and C) left until A >= 0x8000, reading a byte whenever CT runs out
+    int t = ct;
+    do {
+      if (t == 0) {
+        c = cc;
+        byteIn();
+        cc = c;
+        t = ct;
+      }
+      aa <<= 1;
+      cc <<= 1;
+      t--;
+    } while (aa < 0x8000);
+    a = aa;
+    c = cc;
+    ct = t;
     return d;
   }
 
-  /** RENORMD: shifts A (and C) left until A ≥ 0x8000, reading a byte whenever CT runs out. */
-  private void renorm() {
-    int n = Integer.numberOfLeadingZeros(a) - 16;
-    while (n > 0) {
-      if (ct == 0) {
-        byteIn();
-      }
-      int k = Math.min(n, ct);
-      a <<= k;
-      c <<= k;
-      ct -= k;
-      n -= k;
+  /**
+   * How many symbols of context {@code ctx} in a row would decode as 0 by the MPS path without
+   * renormalisation (0 when the context's MPS is 1). Along that path the context state does not
+   * change and each symbol only subtracts Qe from A and from the high half of C, so A must stay at
+   * or above 0x8000 and C's high half at or above Qe for every one of them.
+   */
+  int zeroRunBound(int ctx) {
+    int s2 = cx[ctx];
+    if ((s2 & 1) != 0) {
+      return 0;
     }
+    int qe = TAB[s2] & 0xFFFF;
+    return Math.min((a - 0x8000) / qe, (c >>> 16) / qe);
+  }
+
+  /** Decodes {@code n <= zeroRunBound(ctx)} zero symbols of context {@code ctx} at once. */
+  void skipZeros(int ctx, int n) {
+    int qe = TAB[cx[ctx]] & 0xFFFF;
+    a -= n * qe;
+    c -= (n * qe) << 16;
   }
 
   // ---- raw (bypass) segments ----
