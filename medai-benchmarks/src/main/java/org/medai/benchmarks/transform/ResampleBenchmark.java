@@ -19,6 +19,7 @@ import org.medai.imaging.transform.ResampleOptions;
 import org.medai.imaging.transform.ResamplePlan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -42,12 +43,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>The output volume is allocated once per trial ({@link Resample#executeInto}); the B-spline
  * coefficient volume (300 MiB of float32) is allocated inside every call, as in real use.
  *
+ * <p>The kernels: where the JVM runs with {@code --add-modules jdk.incubator.vector}, the int16
+ * widening, i gathers and k combination run on the Vector API, otherwise as scalar Java (same
+ * output bytes). Forks started by JMH get the module (see {@link Fork}); {@link #main} runs the
+ * suite once with and once without it and prints both.
+ *
  * <p>{@link #main} also times the resample in-process with the process CPU time beside the wall
  * time, so that 1 → 2 thread scaling can be read even on a machine shared with other jobs (wall
  * time then reflects the other jobs; CPU time per call shows whether the work splits without
  * overhead).
  */
 @State(Scope.Benchmark)
+@Fork(jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ResampleBenchmark {
@@ -121,15 +128,27 @@ public class ResampleBenchmark {
         Geometry.axisAligned(CT, Vec3.of(0.7, 0.7, 2.5), Vec3.ZERO), Vec3.ONES).extent().voxelCount() * 4;
   }
 
-  /** Runs the suite briefly and prints effective bandwidths and the ratio to the copy baseline. */
+  /**
+   * Runs the suite briefly, once with the Vector API kernels and once with the scalar ones, and
+   * prints effective bandwidths and the ratio to the copy baseline of the same run; then the
+   * in-process timings (with the kernels this JVM has).
+   */
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(ResampleBenchmark.class.getName())
-        .forks(1).warmupIterations(3).measurementIterations(iterations)
-        .jvmArgsAppend("-Xmx2g")
-        .timeout(TimeValue.minutes(5))
-        .build()).run();
+    for (boolean vector : new boolean[] {true, false}) {
+      String[] jvm = vector ? new String[] {"-Xmx2g", "--add-modules", "jdk.incubator.vector"} : new String[] {"-Xmx2g"};
+      Collection<RunResult> results = new Runner(new OptionsBuilder()
+          .include(ResampleBenchmark.class.getName())
+          .forks(1).warmupIterations(3).measurementIterations(iterations)
+          .jvmArgsAppend(jvm)
+          .timeout(TimeValue.minutes(5))
+          .build()).run();
+      report(vector ? "Vector API kernels" : "scalar kernels", results);
+    }
+    scaling(iterations);
+  }
+
+  private static void report(String kernels, Collection<RunResult> results) {
     double copyMs = Double.NaN;
     for (RunResult r : results) {
       if (r.getParams().getBenchmark().endsWith("hostCopy256MiB") && r.getParams().getParam("threads").equals("1")
@@ -138,21 +157,21 @@ public class ResampleBenchmark {
       }
     }
     double copyGbs = 2.0 * COPY_BYTES / (copyMs * 1e6);
-    System.out.printf(Locale.ROOT, "host copy 256 MiB: %.1f ms, %.2f GB/s (read + write)%n", copyMs, copyGbs);
+    System.out.printf(Locale.ROOT, "%s: host copy 256 MiB: %.1f ms, %.2f GB/s (read + write)%n", kernels, copyMs, copyGbs);
     for (RunResult r : results) {
       if (!r.getParams().getBenchmark().endsWith("resample")) continue;
       double ms = r.getPrimaryResult().getScore();
       double gbs = resampleBytes() / (ms * 1e6);
-      System.out.printf(Locale.ROOT, "resample %-7s threads=%s: %.0f ms, %.2f GB/s effective, %.1f%% of copy%n",
-          r.getParams().getParam("interp"), r.getParams().getParam("threads"), ms, gbs, 100 * gbs / copyGbs);
+      System.out.printf(Locale.ROOT, "%s: resample %-7s threads=%s: %.0f ms, %.2f GB/s effective, %.1f%% of copy%n",
+          kernels, r.getParams().getParam("interp"), r.getParams().getParam("threads"), ms, gbs, 100 * gbs / copyGbs);
     }
-    scaling(iterations);
   }
 
   /** In-process: wall and process CPU time per call, 1 and 2 threads, copy baseline beside each. */
   static void scaling(int iterations) {
     java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     if (!(os instanceof com.sun.management.OperatingSystemMXBean sun)) return;
+    String kernels = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "Vector API" : "scalar";
     for (String interp : new String[] {"LINEAR", "BSPLINE"}) {
       for (int threads = 1; threads <= 2; threads++) {
         ResampleBenchmark b = new ResampleBenchmark();
@@ -176,8 +195,8 @@ public class ResampleBenchmark {
           copy /= iterations;
           double gbs = resampleBytes() / (wall * 1e6), copyGbs = 2.0 * COPY_BYTES / (copy * 1e6);
           System.out.printf(Locale.ROOT,
-              "in-process %-7s threads=%d: wall %.0f ms, CPU %.0f ms per call, %.2f GB/s, copy %.1f ms → %.1f%% of copy%n",
-              interp, threads, wall, cpu, gbs, copy, 100 * gbs / copyGbs);
+              "in-process (%s kernels) %-7s threads=%d: wall %.0f ms, CPU %.0f ms per call, %.2f GB/s, copy %.1f ms → %.1f%% of copy%n",
+              kernels, interp, threads, wall, cpu, gbs, copy, 100 * gbs / copyGbs);
         } finally {
           b.tearDown();
         }

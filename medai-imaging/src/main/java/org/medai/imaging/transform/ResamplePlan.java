@@ -243,14 +243,16 @@ public final class ResamplePlan {
   /**
    * Java-heap scratch per worker thread, an upper bound in bytes: per-axis tap tables (shared,
    * 48 bytes per output index along i, j and k), for rotation-free plans the cached intermediate
-   * planes of one band of output rows (about 256 KiB, at least 8 rows) and a few staged source
-   * rows, and for B-splines one float32 source plane of the prefilter (at least 512 KiB). Bounded
+   * planes of one band of output rows (about 256 KiB, at least 8 rows), a few staged source rows
+   * and up to 64 KiB of int16 source rows read at once, and for B-splines one float32 source plane of the prefilter (at least 512 KiB). Bounded
    * by the source and output plane sizes, never the volume.
    */
   public long perThreadScratchBytes() {
     Extent e = target.extent(), s = source.extent();
     long tables = 48 * (e.i() + e.j() + e.k());
-    long rows = Math.max(256L << 10, 5 * 8 * 4 * e.i()) + 4 * 6 * (s.i() + 1) + 12 * e.i();
+    // plane cache (rows padded to whole vectors), staged rows, int16 rows read at once, row buffers
+    long rows = Math.max(256L << 10, 5 * 8 * 4 * (e.i() + 16)) + 4 * 6 * (s.i() + 1) + 2 * Math.max(32L << 10, s.i())
+        + 12 * (e.i() + 16);
     long prefilter = needsCoefficients() ? Math.max(512L << 10, 4 * s.i() * s.j()) : 0;
     return tables + Math.max(rows, prefilter) + 1024;
   }

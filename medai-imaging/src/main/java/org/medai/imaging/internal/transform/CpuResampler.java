@@ -104,6 +104,15 @@ public final class CpuResampler {
 
   /** With {@code fastPaths=false}, every plan runs through the general per-voxel rows (tests compare the two). */
   static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope, boolean fastPaths) {
+    execute(plan, source, out, pool, scope, fastPaths, true);
+  }
+
+  /**
+   * As above; {@code simd=false} keeps the rotation-free paths off the Vector API even where the
+   * JVM has it (tests compare the two: same bytes).
+   */
+  static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope, boolean fastPaths,
+      boolean simd) {
     int channels = (int) source.shape(0);
     long outChannelBytes = plan.target().extent().voxelCount() * plan.outputType().byteSize();
     long outBase = out.hostBuffer().address() + out.offset() * plan.outputType().byteSize();
@@ -115,7 +124,7 @@ public final class CpuResampler {
         CpuResampler r = new CpuResampler(plan, srcBase + c * st[0] * es,
             new long[] {st[3] * es, st[2] * es, st[1] * es}, VoxelAccess.code(source.dtype()), es,
             outBase + c * outChannelBytes);
-        r.run(pool, fastPaths);
+        r.run(pool, fastPaths, simd);
       }
       return;
     }
@@ -127,7 +136,7 @@ public final class CpuResampler {
         CpuResampler r = new CpuResampler(plan, ca,
             new long[] {4, 4L * sxOf(plan), 4L * sxOf(plan) * plan.source().extent().j()},
             VoxelAccess.F32, 4, outBase + c * outChannelBytes);
-        r.run(pool, fastPaths);
+        r.run(pool, fastPaths, simd);
       }
     }
   }
@@ -145,17 +154,17 @@ public final class CpuResampler {
     int es = plan.needsCoefficients() ? 4 : plan.sourceType().byteSize();
     long sx = plan.source().extent().i(), sy = plan.source().extent().j();
     // addresses are never dereferenced: only the tables and sizes are built
-    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0).separable().taskScratchBytes();
+    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0).separable(true).taskScratchBytes();
   }
 
   private static long sxOf(ResamplePlan p) {
     return p.source().extent().i();
   }
 
-  private void run(WorkPool pool, boolean fastPaths) {
+  private void run(WorkPool pool, boolean fastPaths, boolean simd) {
     Interpolation interp = plan.interpolation();
     if (fastPaths && plan.isSeparable() && (interp == Interpolation.LINEAR || interp == Interpolation.BSPLINE)) {
-      separable().run(pool);
+      separable(simd).run(pool);
       return;
     }
     boolean nearestSep = fastPaths && plan.isSeparable() && interp == Interpolation.NEAREST;
@@ -275,12 +284,12 @@ public final class CpuResampler {
     return new SeparableResampler.Axis(kind.taps(), t, w);
   }
 
-  private SeparableResampler separable() {
+  private SeparableResampler separable(boolean simd) {
     boolean lerp = plan.interpolation() == Interpolation.LINEAR
         && kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
     return new SeparableResampler(new int[] {ni, nj, nk}, new int[] {sx, sy, sz}, src, new long[] {bsi, bsj, bsk},
         code, dst, lerp, rescale, slope, intercept, fillF,
-        axis(kx, ni, a0, a3, mx, px, sx), axis(ky, nj, a5, a7, my, py, sy), axis(kz, nk, a10, a11, mz, pz, sz));
+        axis(kx, ni, a0, a3, mx, px, sx), axis(ky, nj, a5, a7, my, py, sy), axis(kz, nk, a10, a11, mz, pz, sz), simd);
   }
 
   /** Nearest on a rotation-free plan: per-axis source indices, one gather per output voxel. */

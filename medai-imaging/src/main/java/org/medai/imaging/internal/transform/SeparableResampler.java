@@ -11,12 +11,17 @@ import org.medai.core.memory.RawMemory;
  * (contiguous fma loops over whole rows), apply the rescale, and are written straight to the
  * output, row by row. Two ways to reduce a plane, chosen by the source dtype:
  * <ul>
- *   <li>float32 sources (and the B-spline coefficients): rows staged as float32 heap rows,
- *       combined along j over the source width (vectorized), then gathered along i;
+ *   <li>float32, contiguous int16 and uint16 sources (and the B-spline coefficients): rows staged as
+ *       float32 heap rows (int16 rows read {@value #STAGE_BYTES} bytes at a time, then widened),
+ *       combined along j over the source width (vectorized), then gathered along i: one gather per
+ *       output row rather than per source row;
  *   <li>other dtypes (≤ 2 i taps): each needed source row gathered along i straight from native
- *       memory onto the output's i grid (no widened copy of every source element; C2 widens one
- *       element at a time anyway), then combined along j over the output width (vectorized).
+ *       memory onto the output's i grid (no widened copy of every source element), then combined
+ *       along j over the output width (vectorized).
  * </ul>
+ * Where the JVM has the Vector API ({@code --add-modules jdk.incubator.vector}), two-tap i gathers,
+ * int16 widening and the linear k combination run through {@link SimdRowGather} with the same
+ * float32 operations lane by lane: the output bytes do not depend on it.
  *
  * <p>Order of operations: (j, i) or (i, j), then k (linear: {@code lerp(a,b,f) = fma(f, b-a, a)}
  * per axis; other kernels: {@code acc = fma(w, v, acc)} from the first tap). The general per-voxel
@@ -33,6 +38,8 @@ import org.medai.core.memory.RawMemory;
 final class SeparableResampler {
   /** Target heap bytes of one task's cached intermediate planes (fits a per-core L2 cache). */
   static final int PLANE_CACHE_BYTES = 256 << 10;
+  /** Target bytes of int16 source rows a task reads at once ({@link #staged16}). */
+  static final int STAGE_BYTES = 64 << 10;
   /** Fewest output rows per band. */
   static final int MIN_BAND = 8;
 
@@ -47,7 +54,7 @@ final class SeparableResampler {
     }
   }
 
-  private final int ni, nj, nk, sy;
+  private final int ni, nj, nk, sx, sy;
   private final long src, bsi, bsj, bsk;
   private final int code;
   private final long dst;
@@ -62,19 +69,37 @@ final class SeparableResampler {
   private final int[] outsideI;
   private final int band;
   /**
-   * i taps first (straight from the source, no widened rows) for non-float32 sources with at most
-   * two i taps: C2 (JDK 17) widens int16 → float32 one element at a time either way, so gathering
-   * the few taps per output element from native memory beats widening every source element first.
+   * i taps first (straight from the source, no widened rows) for other integer sources with at most
+   * two i taps: C2 (JDK 17) widens to float32 one element at a time, so gathering the few taps per
+   * output element from native memory beats widening every source element first.
    */
   private final boolean iFirst;
   /** i-first: absolute source i of the lower and upper tap per output i (0 where outside). */
   private final int[] xi0, xi1;
+  /**
+   * Where the Vector API is present and the caller allows it, two i taps, and float32 or contiguous
+   * int16/uint16 sources: the widening, i gather and linear k combination with vectors,
+   * bit-identical to the scalar loops; null otherwise.
+   */
+  private final SimdRowGather simd;
+  /** Contiguous int16/uint16 rows: read in blocks into {@code Task.staged}, widened, j-first. */
+  private final boolean staged16;
+  /** Length of the intermediate plane rows and the output row buffer: ni, padded to whole vectors for {@link #simd}. */
+  private final int rowLength;
+  /**
+   * {@link #staged16}: elements between staged rows (the source width where source rows are
+   * contiguous and copied whole, else the staged width), and rows staged at once (about
+   * {@value #STAGE_BYTES} bytes); 0 without staging.
+   */
+  private final int stagePitch, stageRows;
 
   SeparableResampler(int[] outExtent, int[] srcExtent, long src, long[] byteStrides, int code, long dst,
-      boolean lerp, boolean rescale, float slope, float intercept, float fill, Axis ax, Axis ay, Axis az) {
+      boolean lerp, boolean rescale, float slope, float intercept, float fill, Axis ax, Axis ay, Axis az,
+      boolean allowSimd) {
     ni = outExtent[0];
     nj = outExtent[1];
     nk = outExtent[2];
+    sx = srcExtent[0];
     sy = srcExtent[1];
     this.src = src;
     bsi = byteStrides[0];
@@ -116,7 +141,15 @@ final class SeparableResampler {
         wi[a][q] = ax.weight()[4 * q + a];
       }
     }
-    iFirst = code != VoxelAccess.F32 && ax.taps() <= 2 && nx > 0;
+    staged16 = bsi == 2 && (code == VoxelAccess.I16 || code == VoxelAccess.U16) && nx > 0;
+    if (allowSimd && ax.taps() == 2 && nx > 0 && (staged16 || code == VoxelAccess.F32) && SimdSupport.AVAILABLE) {
+      boolean[] out = new boolean[ni];
+      for (int q = 0; q < ni; q++) out[q] = ax.outside(q);
+      simd = new SimdRowGather(lerp, ni, gi[0], gi[1], wi[0], wi[1], out, nx);
+    } else {
+      simd = null;
+    }
+    iFirst = !staged16 && code != VoxelAccess.F32 && ax.taps() <= 2 && nx > 0;
     xi0 = new int[ni];
     xi1 = new int[ni];
     for (int q = 0; q < ni; q++) {
@@ -124,15 +157,20 @@ final class SeparableResampler {
       xi0[q] = ax.index()[4 * q];
       xi1[q] = ax.index()[4 * q + (ax.taps() - 1)];
     }
+    rowLength = simd == null ? ni : SimdRowGather.padded(ni);
     int slots = az.taps() + 1;
-    int b = (int) Math.max(MIN_BAND, PLANE_CACHE_BYTES / (4L * slots * Math.max(1, ni)));
+    int b = (int) Math.max(MIN_BAND, PLANE_CACHE_BYTES / (4L * slots * Math.max(1, rowLength)));
     int bands = (nj + b - 1) / Math.max(1, b);
     band = Math.max(1, (nj + Math.max(1, bands) - 1) / Math.max(1, bands));
+    stagePitch = bsj == 2L * sx ? sx : nx;
+    stageRows = staged16 ? Math.max(1, STAGE_BYTES / (2 * stagePitch)) : 0;
   }
 
   /** Heap bytes one task holds (plane cache, staged rows, row buffers). */
   long taskScratchBytes() {
-    return 4L * ((az.taps() + 1L) * band * ni + (ay.taps() + 1L) * Math.max(nx, ni) + nx + 3L * ni);
+    long slack = simd == null ? 1 : SimdRowGather.slack();
+    return 4L * ((az.taps() + 1L) * band * rowLength + (ay.taps() + 1L) * Math.max(nx, ni) + nx + slack + 2L * rowLength + ni)
+        + 2L * stageRows * stagePitch;
   }
 
   void run(WorkPool pool) {
@@ -192,13 +230,16 @@ final class SeparableResampler {
 
   /** One worker's buffers; processes (band, slab) items. */
   private final class Task {
-    final Slots planes = new Slots(az.taps() + 1, band, ni);
+    final Slots planes = new Slots(az.taps() + 1, band, rowLength);
     final Slots rows = new Slots(ay.taps() + 1, 1, Math.max(1, iFirst ? ni : nx));
     /** The j-combined source line, one padding element past {@code nx} (see {@link #gatherI}). */
-    final float[] blended = new float[nx + 1];
-    final float[] out = new float[ni];
+    final float[] blended = new float[nx + (simd == null ? 1 : SimdRowGather.slack())];
+    final float[] out = new float[rowLength];
     final float[] fillRow = new float[ni];
     final int[] planeSlot = new int[4];
+    /** {@link #staged16}: the source rows of the current plane and band (see {@link #stage}). */
+    final short[] staged = new short[stageRows * stagePitch];
+    int stageZ = -1, stageY;
     long clock;
 
     Task() {
@@ -262,7 +303,9 @@ final class SeparableResampler {
           final float[] p1 = planes.data[planeSlot[1]][o];
           if (lerp) {
             final float f = w[4 * k + 1];
-            if (rescale) {
+            if (rescale && simd != null) {
+              SimdRowGather.lerpRescale(p0, p1, f, sl, ic, r, n);
+            } else if (rescale) {
               for (int i = 0; i < n; i++) {
                 float a = p0[i];
                 r[i] = Math.fma(Math.fma(f, p1[i] - a, a), sl, ic);
@@ -345,6 +388,10 @@ final class SeparableResampler {
 
     /** i taps of one j-combined source line into {@code dst}; outside i gets garbage (filled later). */
     private void gatherI(float[] line, float[] dst) {
+      if (simd != null) {
+        simd.gather(line, dst);
+        return;
+      }
       final int n = ni;
       final int[] g0 = gi[0];
       final float[] w0 = wi[0];
@@ -457,6 +504,23 @@ final class SeparableResampler {
       return d;
     }
 
+    /**
+     * {@link #staged16}: reads source rows [y, y + stageRows) of plane {@code z} (fewer at the
+     * plane's end) into {@link #staged} at once: one long copy streams from memory faster than a
+     * copy per row, and rows are asked for in increasing order.
+     */
+    private void stage(int z, int y) {
+      stageZ = z;
+      stageY = y;
+      int n = Math.min(stageRows, sy - y);
+      long a = src + (long) y * bsj + (long) z * bsk;
+      if (stagePitch == sx) {
+        RawMemory.readShorts(a, staged, 0, (long) n * sx);
+      } else {
+        for (int r = 0; r < n; r++) RawMemory.readShorts(a + r * bsj + xlo * 2L, staged, r * stagePitch, nx);
+      }
+    }
+
     /** Source row (z, y) from i = xlo, staged as float32 (cached). */
     private float[] row(int z, int y, long now) {
       int key = z * sy + y;
@@ -465,9 +529,16 @@ final class SeparableResampler {
       s = rows.claim(key, now);
       float[] d = rows.data[s][0];
       long a = src + (long) y * bsj + (long) z * bsk + (long) xlo * bsi;
-      if (code == VoxelAccess.I16 && bsi == 2) {
-        // widening is scalar in C2 (JDK 17) either way: read straight from native memory
-        for (int x = 0; x < nx; x++) d[x] = RawMemory.getShort(a + 2L * x);
+      if (staged16) {
+        if (z != stageZ || y < stageY || y >= stageY + stageRows) stage(z, y);
+        int from = (y - stageY) * stagePitch + (stagePitch == sx ? xlo : 0);
+        if (simd != null) {
+          SimdRowGather.widen(staged, from, nx, code == VoxelAccess.U16, d);
+        } else if (code == VoxelAccess.U16) {
+          for (int x = 0; x < nx; x++) d[x] = staged[from + x] & 0xFFFF;
+        } else {
+          for (int x = 0; x < nx; x++) d[x] = staged[from + x];
+        }
       } else if (code == VoxelAccess.F32 && bsi == 4) {
         RawMemory.readFloats(a, d, 0, nx);
       } else {

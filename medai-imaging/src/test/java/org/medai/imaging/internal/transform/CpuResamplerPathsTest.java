@@ -54,7 +54,7 @@ class CpuResamplerPathsTest {
   void separableLinearAndBspline_everyKernelBoundaryAndDtype_matchGeneralPathWithinRounding() {
     try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(2)) {
       double worstUlps = 0;
-      for (DType t : new DType[] {DType.INT16, DType.FLOAT32, DType.UINT8}) {
+      for (DType t : new DType[] {DType.INT16, DType.UINT16, DType.FLOAT32, DType.UINT8}) {
         Volume in = random(t, scope);
         for (Geometry tgt : TARGETS) {
           for (Boundary b : Boundary.values()) {
@@ -90,7 +90,7 @@ class CpuResamplerPathsTest {
   @Test
   void separablePaths_randomSmallPlans_matchGeneralPathWithinRounding() {
     Random rnd = new Random(77);
-    DType[] types = {DType.INT16, DType.FLOAT32, DType.UINT8};
+    DType[] types = {DType.INT16, DType.UINT16, DType.FLOAT32, DType.UINT8};
     Interpolation[] interps = {Interpolation.NEAREST, Interpolation.LINEAR, Interpolation.BSPLINE};
     try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(2)) {
       for (int trial = 0; trial < 60; trial++) {
@@ -123,6 +123,56 @@ class CpuResamplerPathsTest {
         for (int e = 0; e < a.length; e++) {
           double diff = Math.abs(a[e] - c[e]);
           assertTrue(diff <= tol, plan + " voxel " + e + ": " + a[e] + " vs " + c[e]);
+        }
+      }
+    }
+  }
+
+  /**
+   * The Vector API kernels ({@link SimdRowGather}) do the scalar loops' float32 operations lane by
+   * lane: the rotation-free paths give the same bytes with and without them, on random plans wide
+   * enough for whole vector blocks (up- and downsampling past the 2× window, flips, outside
+   * columns, every boundary), for contiguous and row-strided int16/uint16 and float32 sources, with
+   * and without rescale. Skipped where the JVM lacks the module.
+   */
+  @Test
+  void separablePaths_vectorAndScalarKernels_giveIdenticalBytes() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(SimdSupport.AVAILABLE,
+        "JVM started without --add-modules jdk.incubator.vector: only the scalar kernels run here");
+    Random rnd = new Random(1234);
+    DType[] types = {DType.INT16, DType.UINT16, DType.FLOAT32};
+    ResampleOptions[] opts = {ResampleOptions.linear(), ResampleOptions.bspline(),
+        ResampleOptions.linear().withAnisotropy(2, Interpolation.LINEAR), ResampleOptions.bspline().withNnunetAnisotropy()};
+    try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(2)) {
+      for (int trial = 0; trial < 40; trial++) {
+        Extent se = Extent.of(20 + rnd.nextInt(140), 3 + rnd.nextInt(30), 2 + rnd.nextInt(6));
+        Geometry src = Geometry.axisAligned(se, Vec3.of(0.3 + rnd.nextDouble(), 0.5 + rnd.nextDouble(),
+            1 + 2 * rnd.nextDouble()), Vec3.of(rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()));
+        Vec3 flips = Vec3.of(rnd.nextBoolean() ? 1 : -1, 1, rnd.nextBoolean() ? 1 : -1);
+        double si = src.spacingMm().x() * (0.3 + 2.5 * rnd.nextDouble());
+        Geometry tgt = new Geometry(Extent.of(10 + rnd.nextInt(150), 1 + rnd.nextInt(25), 1 + rnd.nextInt(9)),
+            Vec3.of(si, 0.3 + 2 * rnd.nextDouble(), 0.5 + 2 * rnd.nextDouble()),
+            src.indexToPhysical(-5 + rnd.nextDouble() * (se.i() + 5), rnd.nextDouble() * se.j(), rnd.nextDouble() * se.k()),
+            src.direction().times(org.medai.core.geometry.Mat3.diagonal(flips)));
+        DType t = types[rnd.nextInt(types.length)];
+        // every other trial reads a row-strided view: the source rows of a wider buffer
+        boolean strided = trial % 2 == 1;
+        long pad = strided ? 3 : 0;
+        Volume wide = Volume.allocate(t, Geometry.axisAligned(Extent.of(se.i() + pad, se.j(), se.k()), src.spacingMm(),
+            src.originLps()), 1, scope);
+        for (long e = 0; e < wide.data().elementCount(); e++) wide.data().writeDouble(e, rnd.nextInt(4000) - (t == DType.INT16 ? 2000 : 0));
+        org.medai.core.tensor.Tensor view = wide.data().view(0, new long[] {1, se.k(), se.j(), se.i()},
+            new long[] {se.voxelCount() + pad * se.j() * se.k(), (se.i() + pad) * se.j(), se.i() + pad, 1});
+        ResampleOptions o = opts[rnd.nextInt(opts.length)].withBoundary(Boundary.values()[rnd.nextInt(3)]).withFill(-3);
+        if (rnd.nextBoolean()) o = o.withRescale(1.5, -1024);
+        ResamplePlan plan = ResamplePlan.create(src, t, tgt, null, o);
+        Volume vec = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
+        Volume sca = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
+        CpuResampler.execute(plan, view, vec.data(), pool, scope, true, true);
+        CpuResampler.execute(plan, view, sca.data(), pool, scope, true, false);
+        float[] a = vec.data().toFloatArray(), c = sca.data().toFloatArray();
+        for (int e = 0; e < a.length; e++) {
+          assertEquals(Float.floatToRawIntBits(c[e]), Float.floatToRawIntBits(a[e]), plan + " strided=" + strided + " voxel " + e);
         }
       }
     }
@@ -164,7 +214,7 @@ class CpuResamplerPathsTest {
   @Test
   void separableNearest_everyBoundaryAndDtype_matchesGeneralPathBitForBit() {
     try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(2)) {
-      for (DType t : new DType[] {DType.INT16, DType.FLOAT32, DType.UINT8}) {
+      for (DType t : new DType[] {DType.INT16, DType.UINT16, DType.FLOAT32, DType.UINT8}) {
         Volume in = random(t, scope);
         for (Geometry tgt : TARGETS) {
           for (Boundary b : Boundary.values()) {
