@@ -104,15 +104,12 @@ public final class CpuResampler {
 
   /** With {@code fastPaths=false}, every plan runs through the general per-voxel rows (tests compare the two). */
   static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope, boolean fastPaths) {
-    execute(plan, source, out, pool, scope, fastPaths, true);
+    execute(plan, source, out, pool, scope, fastPaths, SeparableResampler.Kernels.AUTO);
   }
 
-  /**
-   * As above; {@code simd=false} keeps the rotation-free paths off the Vector API even where the
-   * JVM has it (tests compare the two: same bytes).
-   */
+  /** As above, with the rotation-free paths on the given kernels (tests compare them). */
   static void execute(ResamplePlan plan, Tensor source, Tensor out, WorkPool pool, MemoryScope scope, boolean fastPaths,
-      boolean simd) {
+      SeparableResampler.Kernels kernels) {
     int channels = (int) source.shape(0);
     long outChannelBytes = plan.target().extent().voxelCount() * plan.outputType().byteSize();
     long outBase = out.hostBuffer().address() + out.offset() * plan.outputType().byteSize();
@@ -124,7 +121,7 @@ public final class CpuResampler {
         CpuResampler r = new CpuResampler(plan, srcBase + c * st[0] * es,
             new long[] {st[3] * es, st[2] * es, st[1] * es}, VoxelAccess.code(source.dtype()), es,
             outBase + c * outChannelBytes);
-        r.run(pool, fastPaths, simd);
+        r.run(pool, fastPaths, kernels);
       }
       return;
     }
@@ -136,7 +133,7 @@ public final class CpuResampler {
         CpuResampler r = new CpuResampler(plan, ca,
             new long[] {4, 4L * sxOf(plan), 4L * sxOf(plan) * plan.source().extent().j()},
             VoxelAccess.F32, 4, outBase + c * outChannelBytes);
-        r.run(pool, fastPaths, simd);
+        r.run(pool, fastPaths, kernels);
       }
     }
   }
@@ -154,17 +151,17 @@ public final class CpuResampler {
     int es = plan.needsCoefficients() ? 4 : plan.sourceType().byteSize();
     long sx = plan.source().extent().i(), sy = plan.source().extent().j();
     // addresses are never dereferenced: only the tables and sizes are built
-    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0).separable(true).taskScratchBytes();
+    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0).separable(SeparableResampler.Kernels.AUTO).taskScratchBytes();
   }
 
   private static long sxOf(ResamplePlan p) {
     return p.source().extent().i();
   }
 
-  private void run(WorkPool pool, boolean fastPaths, boolean simd) {
+  private void run(WorkPool pool, boolean fastPaths, SeparableResampler.Kernels kernels) {
     Interpolation interp = plan.interpolation();
     if (fastPaths && plan.isSeparable() && (interp == Interpolation.LINEAR || interp == Interpolation.BSPLINE)) {
-      separable(simd).run(pool);
+      separable(kernels).run(pool);
       return;
     }
     boolean nearestSep = fastPaths && plan.isSeparable() && interp == Interpolation.NEAREST;
@@ -284,12 +281,12 @@ public final class CpuResampler {
     return new SeparableResampler.Axis(kind.taps(), t, w);
   }
 
-  private SeparableResampler separable(boolean simd) {
+  private SeparableResampler separable(SeparableResampler.Kernels kernels) {
     boolean lerp = plan.interpolation() == Interpolation.LINEAR
         && kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
     return new SeparableResampler(new int[] {ni, nj, nk}, new int[] {sx, sy, sz}, src, new long[] {bsi, bsj, bsk},
         code, dst, lerp, rescale, slope, intercept, fillF,
-        axis(kx, ni, a0, a3, mx, px, sx), axis(ky, nj, a5, a7, my, py, sy), axis(kz, nk, a10, a11, mz, pz, sz), simd);
+        axis(kx, ni, a0, a3, mx, px, sx), axis(ky, nj, a5, a7, my, py, sy), axis(kz, nk, a10, a11, mz, pz, sz), kernels);
   }
 
   /** Nearest on a rotation-free plan: per-axis source indices, one gather per output voxel. */

@@ -11,17 +11,19 @@ import org.medai.core.memory.RawMemory;
  * (contiguous fma loops over whole rows), apply the rescale, and are written straight to the
  * output, row by row. Two ways to reduce a plane, chosen by the source dtype:
  * <ul>
- *   <li>float32, contiguous int16 and uint16 sources (and the B-spline coefficients): rows staged as
- *       float32 heap rows (int16 rows read {@value #STAGE_BYTES} bytes at a time, then widened),
- *       combined along j over the source width (vectorized), then gathered along i: one gather per
- *       output row rather than per source row;
+ *   <li>float32 sources (and the B-spline coefficients), and contiguous int16/uint16 sources on the
+ *       vector kernels: rows staged as float32 heap rows (int16 rows read {@value #STAGE_BYTES}
+ *       bytes at a time, then widened), combined along j over the source width (vectorized), then
+ *       gathered along i: one gather per output row rather than per source row;
  *   <li>other dtypes (≤ 2 i taps): each needed source row gathered along i straight from native
- *       memory onto the output's i grid (no widened copy of every source element), then combined
- *       along j over the output width (vectorized).
+ *       memory onto the output's i grid (no widened copy of every source element: C2 widens one
+ *       element at a time), then combined along j over the output width (vectorized).
  * </ul>
  * Where the JVM has the Vector API ({@code --add-modules jdk.incubator.vector}), two-tap i gathers,
  * int16 widening and the linear k combination run through {@link SimdRowGather} with the same
- * float32 operations lane by lane: the output bytes do not depend on it.
+ * float32 operations lane by lane as {@link Kernels#SCALAR_TWIN}; contiguous int16/uint16 rows are
+ * then staged and taken j-first (fewer gathers). Plain scalar code ({@link Kernels#SCALAR}) is
+ * faster i-first for them, which changes the float rounding only (float32 sources: same bytes).
  *
  * <p>Order of operations: (j, i) or (i, j), then k (linear: {@code lerp(a,b,f) = fma(f, b-a, a)}
  * per axis; other kernels: {@code acc = fma(w, v, acc)} from the first tap). The general per-voxel
@@ -42,6 +44,16 @@ final class SeparableResampler {
   static final int STAGE_BYTES = 64 << 10;
   /** Fewest output rows per band. */
   static final int MIN_BAND = 8;
+
+  /** Which kernels run the two-tap rows. */
+  enum Kernels {
+    /** The Vector API kernels where the JVM has the module, else {@link #SCALAR}. */
+    AUTO,
+    /** Scalar Java, int16/uint16 i-first (the fastest order for scalar code). */
+    SCALAR,
+    /** Scalar Java in the vector kernels' order (staged, j-first): their bit-identical twin, for tests. */
+    SCALAR_TWIN
+  }
 
   /**
    * Per-axis taps of a separable plan: {@code index[4q + a]} is the source index of tap {@code a}
@@ -95,7 +107,7 @@ final class SeparableResampler {
 
   SeparableResampler(int[] outExtent, int[] srcExtent, long src, long[] byteStrides, int code, long dst,
       boolean lerp, boolean rescale, float slope, float intercept, float fill, Axis ax, Axis ay, Axis az,
-      boolean allowSimd) {
+      Kernels kernels) {
     ni = outExtent[0];
     nj = outExtent[1];
     nk = outExtent[2];
@@ -141,8 +153,10 @@ final class SeparableResampler {
         wi[a][q] = ax.weight()[4 * q + a];
       }
     }
-    staged16 = bsi == 2 && (code == VoxelAccess.I16 || code == VoxelAccess.U16) && nx > 0;
-    if (allowSimd && ax.taps() == 2 && nx > 0 && (staged16 || code == VoxelAccess.F32) && SimdSupport.AVAILABLE) {
+    boolean wide16 = bsi == 2 && (code == VoxelAccess.I16 || code == VoxelAccess.U16) && nx > 0;
+    boolean vector = kernels == Kernels.AUTO && SimdSupport.AVAILABLE;
+    staged16 = wide16 && (vector || kernels == Kernels.SCALAR_TWIN);
+    if (vector && ax.taps() == 2 && nx > 0 && (staged16 || code == VoxelAccess.F32)) {
       boolean[] out = new boolean[ni];
       for (int q = 0; q < ni; q++) out[q] = ax.outside(q);
       simd = new SimdRowGather(lerp, ni, gi[0], gi[1], wi[0], wi[1], out, nx);

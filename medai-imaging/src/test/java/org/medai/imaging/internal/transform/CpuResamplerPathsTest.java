@@ -65,18 +65,22 @@ class CpuResamplerPathsTest {
             for (ResampleOptions o : opts) {
               ResamplePlan plan = ResamplePlan.create(SRC, t, tgt, null, o.withBoundary(b).withFill(-3));
               assertTrue(plan.isSeparable());
-              Volume fast = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
               Volume slow = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
-              CpuResampler.execute(plan, in.data(), fast.data(), pool, scope, true);
               CpuResampler.execute(plan, in.data(), slow.data(), pool, scope, false);
               double m = maxMagnitude(plan, in, pool, scope);
               float slope = Math.abs(plan.rescaleSlope());
               double tol = 16 * Math.ulp((float) m) * slope + Math.ulp((float) (m * slope + Math.abs(plan.rescaleIntercept())));
-              float[] a = fast.data().toFloatArray(), c = slow.data().toFloatArray();
-              for (int e = 0; e < a.length; e++) {
-                double diff = Math.abs(a[e] - c[e]);
-                assertTrue(diff <= tol, plan + " voxel " + e + " differs by " + diff + " > " + tol);
-                worstUlps = Math.max(worstUlps, diff / Math.ulp((float) m));
+              float[] c = slow.data().toFloatArray();
+              // the kernels the JVM picks (vector where the module is present) and plain scalar
+              for (SeparableResampler.Kernels kernels : SeparableResampler.Kernels.values()) {
+                Volume fast = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
+                CpuResampler.execute(plan, in.data(), fast.data(), pool, scope, true, kernels);
+                float[] a = fast.data().toFloatArray();
+                for (int e = 0; e < a.length; e++) {
+                  double diff = Math.abs(a[e] - c[e]);
+                  assertTrue(diff <= tol, plan + " " + kernels + " voxel " + e + " differs by " + diff + " > " + tol);
+                  worstUlps = Math.max(worstUlps, diff / Math.ulp((float) m));
+                }
               }
             }
           }
@@ -130,7 +134,8 @@ class CpuResamplerPathsTest {
 
   /**
    * The Vector API kernels ({@link SimdRowGather}) do the scalar loops' float32 operations lane by
-   * lane: the rotation-free paths give the same bytes with and without them, on random plans wide
+   * lane: the rotation-free paths give the same bytes with them as their scalar twin (the same
+   * order of operations; plain scalar runs int16 i-first, within rounding), on random plans wide
    * enough for whole vector blocks (up- and downsampling past the 2× window, flips, outside
    * columns, every boundary), for contiguous and row-strided int16/uint16 and float32 sources, with
    * and without rescale. Skipped where the JVM lacks the module.
@@ -168,8 +173,8 @@ class CpuResamplerPathsTest {
         ResamplePlan plan = ResamplePlan.create(src, t, tgt, null, o);
         Volume vec = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
         Volume sca = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
-        CpuResampler.execute(plan, view, vec.data(), pool, scope, true, true);
-        CpuResampler.execute(plan, view, sca.data(), pool, scope, true, false);
+        CpuResampler.execute(plan, view, vec.data(), pool, scope, true, SeparableResampler.Kernels.AUTO);
+        CpuResampler.execute(plan, view, sca.data(), pool, scope, true, SeparableResampler.Kernels.SCALAR_TWIN);
         float[] a = vec.data().toFloatArray(), c = sca.data().toFloatArray();
         for (int e = 0; e < a.length; e++) {
           assertEquals(Float.floatToRawIntBits(c[e]), Float.floatToRawIntBits(a[e]), plan + " strided=" + strided + " voxel " + e);
