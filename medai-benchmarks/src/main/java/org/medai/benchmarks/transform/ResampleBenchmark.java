@@ -54,7 +54,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * overhead).
  */
 @State(Scope.Benchmark)
-@Fork(jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
+@Fork(jvmArgsAppend = {"-Xmx2g", "--add-modules=jdk.incubator.vector"})
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ResampleBenchmark {
@@ -98,6 +98,7 @@ public class ResampleBenchmark {
         ResampleOptions.of(Interpolation.valueOf(interp)).withRescale(1, -1024));
     out = Volume.allocate(plan.outputType(), plan.target(), 1, scope);
     out.data().hostBuffer().fillBytes((byte) 0);
+    System.out.println("kernels: " + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "Vector API" : "scalar"));
     copySrc = scope.allocate(COPY_BYTES);
     copyDst = scope.allocate(COPY_BYTES);
     copySrc.fillBytes((byte) 1);
@@ -136,11 +137,15 @@ public class ResampleBenchmark {
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     for (boolean vector : new boolean[] {true, false}) {
-      String[] jvm = vector ? new String[] {"-Xmx2g", "--add-modules", "jdk.incubator.vector"} : new String[] {"-Xmx2g"};
+      // jvmArgs replaces what forks would inherit from this JVM (which may have the module); a
+      // non-empty jvmArgsAppend replaces the class's @Fork one
+      String append = vector ? "--add-modules=jdk.incubator.vector" : "-Dmedai.benchmark.kernels=scalar";
       Collection<RunResult> results = new Runner(new OptionsBuilder()
           .include(ResampleBenchmark.class.getName())
-          .forks(1).warmupIterations(3).measurementIterations(iterations)
-          .jvmArgsAppend(jvm)
+          // single shots: the Vector API code is only fast once C2 has compiled it, which takes
+          // several whole calls (with 3 warm-up shots the vector run measured 60 % slower)
+          .forks(1).warmupIterations(10).measurementIterations(iterations)
+          .jvmArgs("-Xmx2g").jvmArgsAppend(append)
           .timeout(TimeValue.minutes(5))
           .build()).run();
       report(vector ? "Vector API kernels" : "scalar kernels", results);
@@ -179,7 +184,7 @@ public class ResampleBenchmark {
         b.threads = threads;
         b.setUp();
         try {
-          for (int w = 0; w < 5; w++) b.resample();
+          for (int w = 0; w < 15; w++) b.resample();
           double wall = 0, cpu = 0, copy = 0;
           for (int it = 0; it < iterations; it++) {
             long c0 = sun.getProcessCpuTime(), t0 = System.nanoTime();
