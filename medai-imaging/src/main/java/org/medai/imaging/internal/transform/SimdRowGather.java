@@ -142,8 +142,8 @@ final class SimdRowGather {
       for (int l = 0; l < L; l++) {
         int q = b * L + l;
         int a = outside[q] ? 0 : x0[q] - min, c = outside[q] ? 0 : (adjacent ? x0[q] : x1[q]) - min;
-        lo[l] = a & (L - 1);
-        hi[l] = c & (L - 1);
+        lo[l] = a >= L ? a - L : a;
+        hi[l] = c >= L ? c - L : c;
         lm[l] = a >= L;
         hm[l] = c >= L;
       }
