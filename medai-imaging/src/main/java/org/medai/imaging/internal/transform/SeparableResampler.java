@@ -253,7 +253,8 @@ final class SeparableResampler {
     final int[] planeSlot = new int[4];
     /** {@link #staged16}: the source rows of the current plane and band (see {@link #stage}). */
     final short[] staged = new short[stageRows * stagePitch];
-    int stageZ = -1, stageY;
+    /** Plane, first row and row count held in {@link #staged}; the current band's row end. */
+    int stageZ = -1, stageY, stageN, stageEnd;
     long clock;
 
     Task() {
@@ -361,6 +362,14 @@ final class SeparableResampler {
       final int tj = ay.taps();
       final int[] yi = ay.index();
       final float[] wy = ay.weight();
+      if (staged16) {
+        // stage no row past the band's last one: the next band reads it again
+        stageEnd = 0;
+        for (int j = j0; j < j1; j++) {
+          if (ay.outside(j)) continue;
+          for (int a = 0; a < tj; a++) stageEnd = Math.max(stageEnd, yi[4 * j + a] + 1);
+        }
+      }
       for (int j = j0; j < j1; j++) {
         if (ay.outside(j)) continue;
         long now = ++clock;
@@ -519,14 +528,15 @@ final class SeparableResampler {
     }
 
     /**
-     * {@link #staged16}: reads source rows [y, y + stageRows) of plane {@code z} (fewer at the
-     * plane's end) into {@link #staged} at once: one long copy streams from memory faster than a
-     * copy per row, and rows are asked for in increasing order.
+     * {@link #staged16}: reads source rows [y, y + stageRows) of plane {@code z}, none past the
+     * band's last ({@code stageEnd}), into {@link #staged} at once: one long copy streams from
+     * memory faster than a copy per row, and rows are asked for in increasing order.
      */
     private void stage(int z, int y) {
       stageZ = z;
       stageY = y;
-      int n = Math.min(stageRows, sy - y);
+      int n = Math.max(1, Math.min(stageRows, Math.min(stageEnd, sy) - y));
+      stageN = n;
       long a = src + (long) y * bsj + (long) z * bsk;
       if (stagePitch == sx) {
         RawMemory.readShorts(a, staged, 0, (long) n * sx);
@@ -544,7 +554,7 @@ final class SeparableResampler {
       float[] d = rows.data[s][0];
       long a = src + (long) y * bsj + (long) z * bsk + (long) xlo * bsi;
       if (staged16) {
-        if (z != stageZ || y < stageY || y >= stageY + stageRows) stage(z, y);
+        if (z != stageZ || y < stageY || y >= stageY + stageN) stage(z, y);
         int from = (y - stageY) * stagePitch + (stagePitch == sx ? xlo : 0);
         if (simd != null) {
           SimdRowGather.widen(staged, from, nx, code == VoxelAccess.U16, d);
