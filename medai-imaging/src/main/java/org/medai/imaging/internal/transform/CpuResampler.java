@@ -39,6 +39,9 @@ public final class CpuResampler {
   private final int code;
   private final int srcSize;
   private final long dst;
+  /** The buffer {@code dst} points into and the byte offset there (null when not executing). */
+  private final NativeBuffer dstBuffer;
+  private final long dstOffset;
   private final int outCode;
   private final int outSize;
   private final boolean raw;
@@ -48,8 +51,11 @@ public final class CpuResampler {
   private final double fill;
   private final AxisKernel kx, ky, kz;
 
-  private CpuResampler(ResamplePlan plan, long src, long[] byteStrides, int code, int srcSize, long dst) {
+  private CpuResampler(ResamplePlan plan, long src, long[] byteStrides, int code, int srcSize, long dst,
+      NativeBuffer dstBuffer, long dstOffset) {
     this.plan = plan;
+    this.dstBuffer = dstBuffer;
+    this.dstOffset = dstOffset;
     float[] a = plan.indexAffine();
     a0 = a[0]; a1 = a[1]; a2 = a[2]; a3 = a[3];
     a4 = a[4]; a5 = a[5]; a6 = a[6]; a7 = a[7];
@@ -112,7 +118,8 @@ public final class CpuResampler {
       SeparableResampler.Kernels kernels) {
     int channels = (int) source.shape(0);
     long outChannelBytes = plan.target().extent().voxelCount() * plan.outputType().byteSize();
-    long outBase = out.hostBuffer().address() + out.offset() * plan.outputType().byteSize();
+    long outOffset = out.offset() * plan.outputType().byteSize();
+    long outBase = out.hostBuffer().address() + outOffset;
     long[] st = source.strides();
     int es = source.dtype().byteSize();
     long srcBase = source.hostBuffer().address() + source.offset() * es;
@@ -120,7 +127,7 @@ public final class CpuResampler {
       for (int c = 0; c < channels; c++) {
         CpuResampler r = new CpuResampler(plan, srcBase + c * st[0] * es,
             new long[] {st[3] * es, st[2] * es, st[1] * es}, VoxelAccess.code(source.dtype()), es,
-            outBase + c * outChannelBytes);
+            outBase + c * outChannelBytes, out.hostBuffer(), outOffset + c * outChannelBytes);
         r.run(pool, fastPaths, kernels);
       }
       return;
@@ -132,7 +139,7 @@ public final class CpuResampler {
         BSplinePrefilter.run(source.select(c), plan, ca, pool);
         CpuResampler r = new CpuResampler(plan, ca,
             new long[] {4, 4L * sxOf(plan), 4L * sxOf(plan) * plan.source().extent().j()},
-            VoxelAccess.F32, 4, outBase + c * outChannelBytes);
+            VoxelAccess.F32, 4, outBase + c * outChannelBytes, out.hostBuffer(), outOffset + c * outChannelBytes);
         r.run(pool, fastPaths, kernels);
       }
     }
@@ -151,7 +158,7 @@ public final class CpuResampler {
     int es = plan.needsCoefficients() ? 4 : plan.sourceType().byteSize();
     long sx = plan.source().extent().i(), sy = plan.source().extent().j();
     // addresses are never dereferenced: only the tables and sizes are built
-    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0).separable(SeparableResampler.Kernels.AUTO).taskScratchBytes();
+    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0, null, 0).separable(SeparableResampler.Kernels.AUTO).taskScratchBytes();
   }
 
   private static long sxOf(ResamplePlan p) {
@@ -286,7 +293,7 @@ public final class CpuResampler {
         && kx == AxisKernel.LINEAR && ky == AxisKernel.LINEAR && kz == AxisKernel.LINEAR;
     return new SeparableResampler(new int[] {ni, nj, nk}, new int[] {sx, sy, sz}, src, new long[] {bsi, bsj, bsk},
         code, dst, lerp, rescale, slope, intercept, fillF,
-        axis(kx, ni, a0, a3, mx, px, sx), axis(ky, nj, a5, a7, my, py, sy), axis(kz, nk, a10, a11, mz, pz, sz), kernels);
+        axis(kx, ni, a0, a3, mx, px, sx), axis(ky, nj, a5, a7, my, py, sy), axis(kz, nk, a10, a11, mz, pz, sz), kernels, dstBuffer, dstOffset);
   }
 
   /** Nearest on a rotation-free plan: per-axis source indices, one gather per output voxel. */

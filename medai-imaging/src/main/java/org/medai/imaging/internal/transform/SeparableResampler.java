@@ -1,7 +1,9 @@
 package org.medai.imaging.internal.transform;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.medai.core.concurrent.WorkPool;
+import org.medai.core.memory.NativeBuffer;
 import org.medai.core.memory.RawMemory;
 
 /**
@@ -104,10 +106,16 @@ final class SeparableResampler {
    * {@value #STAGE_BYTES} bytes); 0 without staging.
    */
   private final int stagePitch, stageRows;
+  /** The buffer {@code dst} points into and the byte offset there (null: no direct stores). */
+  private final NativeBuffer dstBuffer;
+  private final long dstOffset;
+  private final int planesPerView;
 
   SeparableResampler(int[] outExtent, int[] srcExtent, long src, long[] byteStrides, int code, long dst,
       boolean lerp, boolean rescale, float slope, float intercept, float fill, Axis ax, Axis ay, Axis az,
-      Kernels kernels) {
+      Kernels kernels, NativeBuffer dstBuffer, long dstOffset) {
+    this.dstBuffer = dstBuffer;
+    this.dstOffset = dstOffset;
     ni = outExtent[0];
     nj = outExtent[1];
     nk = outExtent[2];
@@ -176,8 +184,31 @@ final class SeparableResampler {
     int b = (int) Math.max(MIN_BAND, PLANE_CACHE_BYTES / (4L * slots * Math.max(1, rowLength)));
     int bands = (nj + b - 1) / Math.max(1, b);
     band = Math.max(1, (nj + Math.max(1, bands) - 1) / Math.max(1, bands));
+    planesPerView = planesPerView();
     stagePitch = bsj == 2L * sx ? sx : nx;
     stageRows = staged16 ? Math.max(1, STAGE_BYTES / (2 * stagePitch)) : 0;
+  }
+
+  /** Whole output planes per direct view: as many as fit in 2 GiB − 1 bytes (0: a plane does not). */
+  private int planesPerView() {
+    long plane = 4L * ni * nj;
+    return plane == 0 ? 0 : (int) Math.min(nk, (Integer.MAX_VALUE - 8) / plane);
+  }
+
+  /**
+   * Direct views of the output for {@link SimdRowGather#lerpInto} (vector stores straight to native
+   * memory), where the vector kernels run a linear k with two taps; null otherwise. Read-only
+   * handles: stores use absolute offsets, so tasks share them.
+   */
+  private ByteBuffer[] outputViews() {
+    if (simd == null || dstBuffer == null || !lerp || az.taps() != 2 || planesPerView == 0) return null;
+    long plane = 4L * ni * nj;
+    ByteBuffer[] v = new ByteBuffer[(nk + planesPerView - 1) / planesPerView];
+    for (int i = 0; i < v.length; i++) {
+      int planes = Math.min(planesPerView, nk - i * planesPerView);
+      v[i] = dstBuffer.asByteBuffer(dstOffset + i * planesPerView * plane, (int) (planes * plane));
+    }
+    return v;
   }
 
   /** Heap bytes one task holds (plane cache, staged rows, row buffers). */
@@ -188,10 +219,11 @@ final class SeparableResampler {
   }
 
   void run(WorkPool pool) {
+    ByteBuffer[] views = outputViews();
     int bands = (nj + band - 1) / band;
     int slabs = Math.max(1, Math.min(pool.threads(), nk));
     pool.parallelFor((long) slabs * bands, 1, (from, to) -> {
-      Task t = new Task();
+      Task t = new Task(views);
       for (long item = from; item < to; item++) {
         int s = (int) (item / bands), b = (int) (item % bands);
         int k0 = (int) ((long) s * nk / slabs), k1 = (int) ((long) (s + 1) * nk / slabs);
@@ -257,7 +289,14 @@ final class SeparableResampler {
     int stageZ = -1, stageY, stageN, stageEnd;
     long clock;
 
-    Task() {
+    /**
+     * With {@link #simd} and a linear k: direct views of the output, {@link #planesPerView} whole
+     * planes each, that {@link SimdRowGather#lerpInto} stores rows into; else null.
+     */
+    final ByteBuffer[] views;
+
+    Task(ByteBuffer[] views) {
+      this.views = views;
       Arrays.fill(fillRow, fill);
     }
 
@@ -282,6 +321,14 @@ final class SeparableResampler {
         for (int j = j0; j < j1; j++) {
           if (ay.outside(j)) {
             write(fillRow, k, j);
+            continue;
+          }
+          if (views != null) {
+            ByteBuffer v = views[k / planesPerView];
+            int off = (int) (((long) (k % planesPerView) * nj + j) * ni * 4);
+            SimdRowGather.lerpInto(planes.data[planeSlot[0]][j - j0], planes.data[planeSlot[1]][j - j0],
+                az.weight()[4 * k + 1], rescale, slope, intercept, v, off, ni);
+            for (int q : outsideI) v.putFloat(off + 4 * q, fill);
             continue;
           }
           combineK(k, j - j0);
@@ -318,9 +365,7 @@ final class SeparableResampler {
           final float[] p1 = planes.data[planeSlot[1]][o];
           if (lerp) {
             final float f = w[4 * k + 1];
-            if (rescale && simd != null) {
-              SimdRowGather.lerpRescale(p0, p1, f, sl, ic, r, n);
-            } else if (rescale) {
+            if (rescale) {
               for (int i = 0; i < n; i++) {
                 float a = p0[i];
                 r[i] = Math.fma(Math.fma(f, p1[i] - a, a), sl, ic);

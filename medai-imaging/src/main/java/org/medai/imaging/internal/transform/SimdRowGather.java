@@ -1,5 +1,7 @@
 package org.medai.imaging.internal.transform;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -23,7 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       per output step is at most about 2: any upsampling, and downsampling up to 2×); each tap
  *       vector is assembled from the window's two vectors with two in-register permutations and a
  *       blend (JDK 17's two-source rearrange is several times slower than this form). Blocks with a
- *       wider window, and the tail, run the scalar loop.
+ *       wider window, and the tail, run the scalar loop;
+ *   <li>{@link #lerpInto}: the linear k combination with the rescale, stored to native memory.
  * </ul>
  *
  * <p>Load this class only after {@link SimdSupport#AVAILABLE} says the module is present: its
@@ -82,14 +85,25 @@ final class SimdRowGather {
   }
 
   /**
-   * {@code r[i] = fma(fma(f, p1[i] - p0[i], p0[i]), sl, ic)} for i in [0, padded(n)): the k lerp
-   * with the rescale, on rows padded to whole vectors.
+   * One output row of the linear k combination, stored straight into native memory through the
+   * direct buffer {@code out} at byte offset {@code off}: {@code fma(f, p1[i] - p0[i], p0[i])},
+   * then {@code fma(·, sl, ic)} when {@code rescale}, for i in [0, n) (whole vectors, then the tail
+   * one element at a time). Storing vectors directly rather than into a heap row copied out after
+   * halves the stores, which bound this step.
    */
-  static void lerpRescale(float[] p0, float[] p1, float f, float sl, float ic, float[] r, int n) {
+  static void lerpInto(float[] p0, float[] p1, float f, boolean rescale, float sl, float ic, ByteBuffer out, int off,
+      int n) {
     FloatVector vf = FloatVector.broadcast(F, f), vs = FloatVector.broadcast(F, sl), vc = FloatVector.broadcast(F, ic);
-    for (int i = 0, end = padded(n); i < end; i += L) {
+    ByteOrder order = ByteOrder.nativeOrder();
+    int i = 0;
+    for (int end = n - L; i <= end; i += L) {
       FloatVector a = FloatVector.fromArray(F, p0, i);
-      vf.fma(FloatVector.fromArray(F, p1, i).sub(a), a).fma(vs, vc).intoArray(r, i);
+      FloatVector r = vf.fma(FloatVector.fromArray(F, p1, i).sub(a), a);
+      (rescale ? r.fma(vs, vc) : r).intoByteBuffer(out, off + 4 * i, order);
+    }
+    for (; i < n; i++) {
+      float a = p0[i], r = Math.fma(f, p1[i] - a, a);
+      out.putFloat(off + 4 * i, rescale ? Math.fma(r, sl, ic) : r);
     }
   }
 

@@ -82,21 +82,27 @@ class SimdRowGatherTest {
   }
 
   @Test
-  void lerpRescale_equalsScalarDefinition() {
+  void lerpInto_withAndWithoutRescale_equalsScalarDefinitionAndStaysInItsRow() {
     Random rnd = new Random(5);
-    for (int trial = 0; trial < 100; trial++) {
-      int n = 1 + rnd.nextInt(200), len = SimdRowGather.padded(n);
-      float[] p0 = new float[len], p1 = new float[len], r = new float[len];
-      for (int i = 0; i < len; i++) {
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + rnd.nextInt(200), off = 4 * rnd.nextInt(40);
+      float[] p0 = new float[SimdRowGather.padded(n)], p1 = new float[p0.length];
+      for (int i = 0; i < n; i++) {
         p0[i] = (float) rnd.nextGaussian() * 500;
         p1[i] = (float) rnd.nextGaussian() * 500;
       }
       float f = rnd.nextFloat(), sl = (float) rnd.nextGaussian(), ic = (float) rnd.nextGaussian() * 1000;
-      SimdRowGather.lerpRescale(p0, p1, f, sl, ic, r, n);
+      boolean rescale = rnd.nextBoolean();
+      java.nio.ByteBuffer out = java.nio.ByteBuffer.allocateDirect(off + 4 * n + 64).order(java.nio.ByteOrder.nativeOrder());
+      for (int b = 0; b < out.capacity(); b++) out.put(b, (byte) 0x5A);
+      SimdRowGather.lerpInto(p0, p1, f, rescale, sl, ic, out, off, n);
       for (int i = 0; i < n; i++) {
-        float want = Math.fma(Math.fma(f, p1[i] - p0[i], p0[i]), sl, ic);
-        assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(r[i]), "element " + i);
+        float r = Math.fma(f, p1[i] - p0[i], p0[i]);
+        float want = rescale ? Math.fma(r, sl, ic) : r;
+        assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(out.getFloat(off + 4 * i)), "element " + i);
       }
+      for (int b = 0; b < off; b++) assertEquals(0x5A, out.get(b), "byte before the row");
+      for (int b = off + 4 * n; b < out.capacity(); b++) assertEquals(0x5A, out.get(b), "byte after the row");
     }
   }
 }
