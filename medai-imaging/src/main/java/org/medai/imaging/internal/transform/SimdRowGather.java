@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       per output step is at most about 2: any upsampling, and downsampling up to 2×); each tap
  *       vector is assembled from the window's two vectors with two in-register permutations and a
  *       blend (JDK 17's two-source rearrange is several times slower than this form). Blocks with a
- *       wider window, and the tail, run the scalar loop;
+ *       wider window run the scalar loop; outputs are padded to whole vectors ({@link #padded});
  *   <li>{@link #lerpInto}: the linear k combination with the rescale, stored to native memory.
  * </ul>
  *
