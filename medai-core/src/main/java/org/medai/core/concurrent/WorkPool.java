@@ -47,7 +47,7 @@ public final class WorkPool implements AutoCloseable {
 
   /**
    * Runs {@code body} over {@code [0, n)} split into contiguous chunks of at least {@code grain}
-   * elements, and waits. Exceptions from a chunk are rethrown on the caller's thread.
+   * elements (at most four per thread, sizes differing by at most one), and waits. Exceptions from a chunk are rethrown on the caller's thread.
    */
   public void parallelFor(long n, long grain, RangeBody body) {
     if (n <= 0) return;
@@ -58,10 +58,13 @@ public final class WorkPool implements AutoCloseable {
     }
     ForkJoinPool p = pool();
     List<Future<?>> futures = new ArrayList<>(parts);
-    long chunk = (n + parts - 1) / parts;
-    for (long from = 0; from < n; from += chunk) {
-      long f = from;
-      long t = Math.min(n, from + chunk);
+    // exactly `parts` chunks whose sizes differ by at most one (the first n % parts are one longer):
+    // a fixed chunk of ceil(n / parts) can leave a count that threads cannot share evenly (14 equal
+    // items in 7 chunks of 2 gave 2 threads 8 and 6)
+    long base = n / parts, longer = n % parts;
+    for (int i = 0; i < parts; i++) {
+      long f = i * base + Math.min(i, longer);
+      long t = f + base + (i < longer ? 1 : 0);
       futures.add(p.submit(() -> body.run(f, t)));
     }
     RuntimeException first = null;
