@@ -186,7 +186,7 @@ final class SeparableResampler {
     band = Math.max(1, (nj + Math.max(1, bands) - 1) / Math.max(1, bands));
     planesPerView = planesPerView();
     stagePitch = bsj == 2L * sx ? sx : nx;
-    stageRows = staged16 ? Math.max(1, STAGE_BYTES / (2 * stagePitch)) : 0;
+    stageRows = staged16 ? Math.max(2, STAGE_BYTES / (2 * stagePitch)) : 0;
   }
 
   /** Whole output planes per direct view: as many as fit in 2 GiB − 1 bytes (0: a plane does not). */
@@ -285,8 +285,8 @@ final class SeparableResampler {
     final int[] planeSlot = new int[4];
     /** {@link #staged16}: the source rows of the current plane and band (see {@link #stage}). */
     final short[] staged = new short[stageRows * stagePitch];
-    /** Plane, first row and row count held in {@link #staged}; the current band's row end. */
-    int stageZ = -1, stageY, stageN, stageEnd;
+    /** Plane, first row and row count held in {@link #staged}; the current band's source rows [begin, end). */
+    int stageZ = -1, stageY, stageN, stageBegin, stageEnd;
     long clock;
 
     /**
@@ -408,15 +408,41 @@ final class SeparableResampler {
       final int[] yi = ay.index();
       final float[] wy = ay.weight();
       if (staged16) {
-        // stage no row past the band's last one: the next band reads it again
+        // stage no row outside the band's: the next band reads them again
+        stageBegin = Integer.MAX_VALUE;
         stageEnd = 0;
         for (int j = j0; j < j1; j++) {
           if (ay.outside(j)) continue;
-          for (int a = 0; a < tj; a++) stageEnd = Math.max(stageEnd, yi[4 * j + a] + 1);
+          for (int a = 0; a < tj; a++) {
+            stageBegin = Math.min(stageBegin, yi[4 * j + a]);
+            stageEnd = Math.max(stageEnd, yi[4 * j + a] + 1);
+          }
         }
       }
       for (int j = j0; j < j1; j++) {
         if (ay.outside(j)) continue;
+        if (staged16 && lerp && tj == 2) {
+          // both rows widened and blended straight from the staged int16 (no widened row copies)
+          int y0 = yi[4 * j], y1 = yi[4 * j + 1];
+          stage(z, Math.min(y0, y1), Math.max(y0, y1));
+          int off = stagePitch == sx ? xlo : 0;
+          int from0 = (y0 - stageY) * stagePitch + off, from1 = (y1 - stageY) * stagePitch + off;
+          boolean unsigned = code == VoxelAccess.U16;
+          float f = wy[4 * j + 1];
+          float[] line = blended;
+          if (simd != null) {
+            SimdRowGather.widenLerp(staged, from0, from1, nx, unsigned, f, line);
+          } else {
+            for (int x = 0; x < nx; x++) {
+              float a = unsigned ? staged[from0 + x] & 0xFFFF : staged[from0 + x];
+              float b = unsigned ? staged[from1 + x] & 0xFFFF : staged[from1 + x];
+              line[x] = Math.fma(f, b - a, a);
+            }
+          }
+          line[nx] = line[nx - 1];
+          gatherI(line, plane[j - j0]);
+          continue;
+        }
         long now = ++clock;
         float[] r0 = row(z, yi[4 * j], now);
         float[] line;
@@ -573,14 +599,18 @@ final class SeparableResampler {
     }
 
     /**
-     * {@link #staged16}: reads source rows [y, y + stageRows) of plane {@code z}, none past the
-     * band's last ({@code stageEnd}), into {@link #staged} at once: one long copy streams from
-     * memory faster than a copy per row, and rows are asked for in increasing order.
+     * {@link #staged16}: makes rows [lo, hi] of plane {@code z} (at most {@code stageRows} apart)
+     * present in {@link #staged}, reading up to {@code stageRows} rows of the band at once: one long
+     * copy streams from memory faster than a copy per row. The block starts at {@code lo}, or ends
+     * at {@code hi} where rows are asked for in decreasing order (a flipped j axis), so that each
+     * row is read once either way.
      */
-    private void stage(int z, int y) {
+    private void stage(int z, int lo, int hi) {
+      if (z == stageZ && lo >= stageY && hi < stageY + stageN) return;
+      int y = z == stageZ && lo < stageY ? Math.max(Math.min(stageBegin, lo), hi - stageRows + 1) : lo;
+      int n = Math.max(hi - y + 1, Math.min(stageRows, Math.min(stageEnd, sy) - y));
       stageZ = z;
       stageY = y;
-      int n = Math.max(1, Math.min(stageRows, Math.min(stageEnd, sy) - y));
       stageN = n;
       long a = src + (long) y * bsj + (long) z * bsk;
       if (stagePitch == sx) {
@@ -599,7 +629,7 @@ final class SeparableResampler {
       float[] d = rows.data[s][0];
       long a = src + (long) y * bsj + (long) z * bsk + (long) xlo * bsi;
       if (staged16) {
-        if (z != stageZ || y < stageY || y >= stageY + stageN) stage(z, y);
+        stage(z, y, y);
         int from = (y - stageY) * stagePitch + (stagePitch == sx ? xlo : 0);
         if (simd != null) {
           SimdRowGather.widen(staged, from, nx, code == VoxelAccess.U16, d);

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * bit-identical:
  * <ul>
  *   <li>{@link #widen}: an int16 or uint16 source row to float32 (C2 of JDK 17 widens one element
- *       at a time);
+ *       at a time), and {@link #widenLerp}: two such rows widened and blended along j at once;
  *   <li>{@link #gather}: the two-tap interpolation along i of a float32 row onto the output's i
  *       grid. Output i is cut into blocks of one vector ({@code L} lanes). The taps of a block lie in
  *       a window of {@code 2L} row elements from the block's lowest tap (true while the source step
@@ -71,17 +71,37 @@ final class SimdRowGather {
    */
   static void widen(short[] src, int from, int count, boolean unsigned, float[] dst) {
     int x = 0;
-    for (int end = count - L; x <= end; x += L) {
-      ShortVector s = ShortVector.fromArray(S, src, from + x);
-      FloatVector f;
-      if (unsigned) {
-        f = (FloatVector) ((IntVector) s.convertShape(VectorOperators.S2I, I, 0)).and(0xFFFF).convert(VectorOperators.I2F, 0);
-      } else {
-        f = (FloatVector) s.convertShape(VectorOperators.S2F, F, 0);
-      }
-      f.intoArray(dst, x);
-    }
+    for (int end = count - L; x <= end; x += L) widened(src, from + x, unsigned).intoArray(dst, x);
     for (; x < count; x++) dst[x] = unsigned ? src[from + x] & 0xFFFF : src[from + x];
+  }
+
+  /**
+   * The lerp of two int16 ({@code unsigned}: uint16) rows of {@code src}, widened as a cast does:
+   * {@code dst[x] = fma(f, b - a, a)} with {@code a = (float) src[from0 + x]} and
+   * {@code b = (float) src[from1 + x]}, for x in [0, count). The j blend of staged rows without a
+   * widened copy of each row in between.
+   */
+  static void widenLerp(short[] src, int from0, int from1, int count, boolean unsigned, float f, float[] dst) {
+    FloatVector vf = FloatVector.broadcast(F, f);
+    int x = 0;
+    for (int end = count - L; x <= end; x += L) {
+      FloatVector a = widened(src, from0 + x, unsigned);
+      vf.fma(widened(src, from1 + x, unsigned).sub(a), a).intoArray(dst, x);
+    }
+    for (; x < count; x++) {
+      float a = unsigned ? src[from0 + x] & 0xFFFF : src[from0 + x];
+      float b = unsigned ? src[from1 + x] & 0xFFFF : src[from1 + x];
+      dst[x] = Math.fma(f, b - a, a);
+    }
+  }
+
+  /** {@code L} int16 (uint16) values from {@code src[i]} as float32. */
+  private static FloatVector widened(short[] src, int i, boolean unsigned) {
+    ShortVector s = ShortVector.fromArray(S, src, i);
+    if (unsigned) {
+      return (FloatVector) ((IntVector) s.convertShape(VectorOperators.S2I, I, 0)).and(0xFFFF).convert(VectorOperators.I2F, 0);
+    }
+    return (FloatVector) s.convertShape(VectorOperators.S2F, F, 0);
   }
 
   /**

@@ -37,6 +37,28 @@ class SimdRowGatherTest {
   }
 
   @Test
+  void widenLerp_int16AndUint16_equalsCastThenFma() {
+    Random rnd = new Random(4);
+    for (int trial = 0; trial < 200; trial++) {
+      int count = rnd.nextInt(300), from0 = rnd.nextInt(400), from1 = rnd.nextInt(400);
+      short[] src = new short[400 + count];
+      for (int x = 0; x < src.length; x++) src[x] = (short) rnd.nextInt();
+      float f = trial % 10 == 0 ? 0f : rnd.nextFloat();
+      for (boolean unsigned : new boolean[] {false, true}) {
+        float[] dst = new float[count + 1];
+        dst[count] = 42f;
+        SimdRowGather.widenLerp(src, from0, from1, count, unsigned, f, dst);
+        for (int x = 0; x < count; x++) {
+          float a = unsigned ? src[from0 + x] & 0xFFFF : src[from0 + x];
+          float b = unsigned ? src[from1 + x] & 0xFFFF : src[from1 + x];
+          assertEquals(Math.fma(f, b - a, a), dst[x], "element " + x);
+        }
+        assertEquals(42f, dst[count], "nothing written past count");
+      }
+    }
+  }
+
+  @Test
   void gather_randomStepsOutsideAndEdges_equalsScalarDefinition() {
     Random rnd = new Random(11);
     int lanes = SimdRowGather.lanes();
