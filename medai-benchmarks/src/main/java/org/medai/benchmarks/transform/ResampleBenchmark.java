@@ -1,17 +1,19 @@
 package org.medai.benchmarks.transform;
 
-import java.util.Collection;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.medai.benchmarks.core.ByteCounter;
+import org.medai.core.backend.Backend;
+import org.medai.core.backend.Device;
 import org.medai.core.concurrent.WorkPool;
 import org.medai.core.geometry.Extent;
 import org.medai.core.geometry.Geometry;
 import org.medai.core.geometry.Vec3;
 import org.medai.core.memory.RawMemory;
 import org.medai.core.memory.MemoryScope;
-import org.medai.core.memory.NativeBuffer;
 import org.medai.core.tensor.DType;
+import org.medai.core.tensor.Tensor;
 import org.medai.core.tensor.Volume;
 import org.medai.imaging.transform.Interpolation;
 import org.medai.imaging.transform.Resample;
@@ -21,6 +23,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -28,35 +31,38 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A 512×512×300 int16 CT (0.7 × 0.7 × 2.5 mm) resampled to 1 mm isotropic float32 (358×358×750),
- * linear and cubic B-spline, on 1 and 2 threads, beside a host copy of a 256 MiB off-heap buffer
- * measured in the same run. Effective bandwidth counts the bytes a resample must move at least:
- * the int16 input read once (150 MiB) plus the float32 output written once (367 MiB); the copy
- * moves 2 × 256 MiB. {@link #main} runs the suite and prints both figures and their ratio.
+ * linear and cubic B-spline, on 1 and 2 threads, beside the foundation suite's host copy baseline
+ * ({@code baselineCopy}: the CPU backend copying a 256 MiB off-heap buffer with the same thread
+ * count, as in {@link org.medai.benchmarks.core.CpuBandwidthBenchmark}) measured in the same run.
+ * Effective bandwidth counts the bytes a resample must move at least: the int16 input read once
+ * (150 MiB) plus the float32 output written once (367 MiB); the copy moves 2 × 256 MiB. Run it with
+ * {@code scripts/bench.sh transform.ResampleBenchmark}, which prints both and their ratio.
  *
  * <p>The output volume is allocated once per trial ({@link Resample#executeInto}); the B-spline
  * coefficient volume (300 MiB of float32) is allocated inside every call, as in real use.
  *
- * <p>The kernels: where the JVM runs with {@code --add-modules jdk.incubator.vector}, the int16
- * widening, i gathers and k combination run on the Vector API, otherwise as scalar Java (same
- * output bytes). Forks started by JMH get the module (see {@link Fork}); {@link #main} runs the
- * suite once with and once without it and prints both.
+ * <p>The kernels: where the JVM runs with {@code --add-modules jdk.incubator.vector} (forks get it
+ * from {@link Fork}; {@code -jvmArgsAppend -Xmx2g} on the command line replaces that and measures
+ * the scalar kernels), the int16 widening, i gathers and k combination run on the Vector API,
+ * otherwise as scalar Java (same output bytes). C2 needs many calls to compile the vector code
+ * (about 80 linear calls, 3 s, on the 2-core build machine, with calls up to 2× slower while it
+ * compiles), hence time-based warm-up iterations of 2 s rather than a few single shots.
  *
- * <p>{@link #main} also times the resample in-process with the process CPU time beside the wall
+ * <p>{@link #main} times the resample in-process instead, with the process CPU time beside the wall
  * time, so that 1 → 2 thread scaling can be read even on a machine shared with other jobs (wall
  * time then reflects the other jobs; CPU time per call shows whether the work splits without
  * overhead).
  */
 @State(Scope.Benchmark)
-@Fork(jvmArgsAppend = {"-Xmx2g", "--add-modules=jdk.incubator.vector"})
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx2g", "--add-modules=jdk.incubator.vector"})
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 public class ResampleBenchmark {
 
   static final Extent CT = Extent.of(512, 512, 300);
@@ -70,16 +76,18 @@ public class ResampleBenchmark {
 
   MemoryScope scope;
   WorkPool pool;
+  Backend cpu;
   Volume ct;
   Volume out;
   ResamplePlan plan;
-  NativeBuffer copySrc;
-  NativeBuffer copyDst;
+  Tensor copySrc;
+  Tensor copyDst;
 
   @Setup(Level.Trial)
   public void setUp() {
     scope = MemoryScope.open();
     pool = WorkPool.of(threads);
+    cpu = Device.cpu(threads).open();
     Geometry g = Geometry.axisAligned(CT, Vec3.of(0.7, 0.7, 2.5), Vec3.of(-179, -179, -375));
     ct = Volume.allocate(DType.INT16, g, 1, scope);
     // a smooth body-like phantom with noise, in HU-like stored values
@@ -99,28 +107,32 @@ public class ResampleBenchmark {
     out = Volume.allocate(plan.outputType(), plan.target(), 1, scope);
     out.data().hostBuffer().fillBytes((byte) 0);
     System.out.println("kernels: " + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "Vector API" : "scalar"));
-    copySrc = scope.allocate(COPY_BYTES);
-    copyDst = scope.allocate(COPY_BYTES);
-    copySrc.fillBytes((byte) 1);
-    copyDst.fillBytes((byte) 0);
+    copySrc = cpu.allocate(DType.UINT8, scope, COPY_BYTES);
+    copyDst = cpu.allocate(DType.UINT8, scope, COPY_BYTES);
+    // touch every page so that first-use page faults stay out of the measurement
+    cpu.fill(copySrc, 7);
+    cpu.fill(copyDst, 0);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     pool.close();
+    cpu.close();
     scope.close();
   }
 
   @Benchmark
-  public Volume resample() {
+  public Volume resample(ByteCounter c) {
     Resample.executeInto(plan, ct, out, pool, scope);
+    c.add(resampleBytes());
     return out;
   }
 
-  /** Baseline in the same run: one host copy of 256 MiB (memcpy in 1 MiB chunks, one thread). */
+  /** The foundation suite's baseline in the same run: the CPU backend copies 256 MiB, same thread count. */
   @Benchmark
-  public NativeBuffer hostCopy256MiB() {
-    RawMemory.copy(copySrc.address(), copyDst.address(), COPY_BYTES);
+  public Tensor baselineCopy(ByteCounter c) {
+    cpu.copy(copySrc, copyDst);
+    c.add(2 * COPY_BYTES);
     return copyDst;
   }
 
@@ -129,47 +141,9 @@ public class ResampleBenchmark {
         Geometry.axisAligned(CT, Vec3.of(0.7, 0.7, 2.5), Vec3.ZERO), Vec3.ONES).extent().voxelCount() * 4;
   }
 
-  /**
-   * Runs the suite briefly, once with the Vector API kernels and once with the scalar ones, and
-   * prints effective bandwidths and the ratio to the copy baseline of the same run; then the
-   * in-process timings (with the kernels this JVM has).
-   */
-  public static void main(String[] args) throws Exception {
-    int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    for (boolean vector : new boolean[] {true, false}) {
-      // jvmArgs replaces what forks would inherit from this JVM (which may have the module); a
-      // non-empty jvmArgsAppend replaces the class's @Fork one
-      String append = vector ? "--add-modules=jdk.incubator.vector" : "-Dmedai.benchmark.kernels=scalar";
-      Collection<RunResult> results = new Runner(new OptionsBuilder()
-          .include(ResampleBenchmark.class.getName())
-          // single shots: the Vector API code is only fast once C2 has compiled it, which takes
-          // several whole calls (with 3 warm-up shots the vector run measured 60 % slower)
-          .forks(1).warmupIterations(10).measurementIterations(iterations)
-          .jvmArgs("-Xmx2g").jvmArgsAppend(append)
-          .timeout(TimeValue.minutes(5))
-          .build()).run();
-      report(vector ? "Vector API kernels" : "scalar kernels", results);
-    }
-    scaling(iterations);
-  }
-
-  private static void report(String kernels, Collection<RunResult> results) {
-    double copyMs = Double.NaN;
-    for (RunResult r : results) {
-      if (r.getParams().getBenchmark().endsWith("hostCopy256MiB") && r.getParams().getParam("threads").equals("1")
-          && r.getParams().getParam("interp").equals("LINEAR")) {
-        copyMs = r.getPrimaryResult().getScore();
-      }
-    }
-    double copyGbs = 2.0 * COPY_BYTES / (copyMs * 1e6);
-    System.out.printf(Locale.ROOT, "%s: host copy 256 MiB: %.1f ms, %.2f GB/s (read + write)%n", kernels, copyMs, copyGbs);
-    for (RunResult r : results) {
-      if (!r.getParams().getBenchmark().endsWith("resample")) continue;
-      double ms = r.getPrimaryResult().getScore();
-      double gbs = resampleBytes() / (ms * 1e6);
-      System.out.printf(Locale.ROOT, "%s: resample %-7s threads=%s: %.0f ms, %.2f GB/s effective, %.1f%% of copy%n",
-          kernels, r.getParams().getParam("interp"), r.getParams().getParam("threads"), ms, gbs, 100 * gbs / copyGbs);
-    }
+  /** In-process timings (see the class comment); the argument is the number of timed calls. */
+  public static void main(String[] args) {
+    scaling(args.length > 0 ? Integer.parseInt(args[0]) : 10);
   }
 
   /** In-process: wall and process CPU time per call, 1 and 2 threads, copy baseline beside each. */
@@ -184,13 +158,16 @@ public class ResampleBenchmark {
         b.threads = threads;
         b.setUp();
         try {
-          for (int w = 0; w < 15; w++) b.resample();
+          ByteCounter counter = new ByteCounter();
+          // warm up for 4 s and at least 5 calls: the vector code needs many calls to compile
+          long until = System.nanoTime() + 4_000_000_000L;
+          for (int w = 0; w < 5 || System.nanoTime() < until; w++) b.resample(counter);
           double wall = 0, cpu = 0, copy = 0;
           for (int it = 0; it < iterations; it++) {
             long c0 = sun.getProcessCpuTime(), t0 = System.nanoTime();
-            b.resample();
+            b.resample(counter);
             long t1 = System.nanoTime(), c1 = sun.getProcessCpuTime();
-            b.hostCopy256MiB();
+            b.baselineCopy(counter);
             copy += (System.nanoTime() - t1) / 1e6;
             wall += (t1 - t0) / 1e6;
             cpu += (c1 - c0) / 1e6;
