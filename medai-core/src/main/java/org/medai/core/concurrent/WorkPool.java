@@ -47,7 +47,8 @@ public final class WorkPool implements AutoCloseable {
 
   /**
    * Runs {@code body} over {@code [0, n)} split into contiguous chunks of at least {@code grain}
-   * elements (at most four per thread, sizes differing by at most one), and waits. Exceptions from a chunk are rethrown on the caller's thread.
+   * elements (at most four per thread, sizes differing by at most one), and waits. Exceptions from
+   * a chunk are rethrown on the caller's thread.
    */
   public void parallelFor(long n, long grain, RangeBody body) {
     if (n <= 0) return;

@@ -15,8 +15,9 @@ import org.medai.core.memory.RawMemory;
  * <ul>
  *   <li>float32 sources (and the B-spline coefficients), and contiguous int16/uint16 sources on the
  *       vector kernels: rows staged as float32 heap rows (int16 rows read {@value #STAGE_BYTES}
- *       bytes at a time, then widened), combined along j over the source width (vectorized), then
- *       gathered along i: one gather per output row rather than per source row;
+ *       bytes at a time, then widened; for linear, widened and blended in one pass), combined along
+ *       j over the source width (vectorized), then gathered along i: one gather per output row
+ *       rather than per source row;
  *   <li>other dtypes (≤ 2 i taps): each needed source row gathered along i straight from native
  *       memory onto the output's i grid (no widened copy of every source element: C2 widens one
  *       element at a time), then combined along j over the output width (vectorized).
