@@ -328,7 +328,8 @@ final class SeparableResampler {
             ByteBuffer v = views[k / planesPerView];
             int off = (int) (((long) (k % planesPerView) * nj + j) * ni * 4);
             SimdRowGather.lerpInto(planes.data[planeSlot[0]][j - j0], planes.data[planeSlot[1]][j - j0],
-                az.weight()[4 * k + 1], rescale, slope, intercept, v, off, ni);
+                az.weight()[4 * k + 1], rescale, slope, intercept, v, off, ni,
+                dst + (long) (k / planesPerView) * planesPerView * 4L * ni * nj);
             for (int q : outsideI) v.putFloat(off + 4 * q, fill);
             continue;
           }

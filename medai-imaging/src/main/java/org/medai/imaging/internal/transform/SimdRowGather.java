@@ -106,25 +106,38 @@ final class SimdRowGather {
 
   /**
    * One output row of the linear k combination, stored straight into native memory through the
-   * direct buffer {@code out} at byte offset {@code off}: {@code fma(f, p1[i] - p0[i], p0[i])},
-   * then {@code fma(·, sl, ic)} when {@code rescale}, for i in [0, n) (whole vectors, then the tail
-   * one element at a time). Storing vectors directly rather than into a heap row copied out after
-   * halves the stores, which bound this step.
+   * direct buffer {@code out} (which starts at native address {@code address}) at byte offset
+   * {@code off}: {@code fma(f, p1[i] - p0[i], p0[i])}, then {@code fma(·, sl, ic)} when
+   * {@code rescale}, for i in [0, n). Storing vectors directly rather than into a heap row copied
+   * out after halves the stores, which bound this step. Rows of at least one vector store the
+   * first vector where the row starts, whole vectors from the first 64-byte boundary on, and the
+   * last vector where the row ends: lanes are computed independently, so the overlaps are stored
+   * twice with the same bytes, and all but two stores per row stay within one cache line (rows of
+   * a 358-wide output start at every 4-byte offset; the aligned stores are about 10 % faster).
    */
   static void lerpInto(float[] p0, float[] p1, float f, boolean rescale, float sl, float ic, ByteBuffer out, int off,
-      int n) {
+      int n, long address) {
     FloatVector vf = FloatVector.broadcast(F, f), vs = FloatVector.broadcast(F, sl), vc = FloatVector.broadcast(F, ic);
     ByteOrder order = ByteOrder.nativeOrder();
-    int i = 0;
-    for (int end = n - L; i <= end; i += L) {
-      FloatVector a = FloatVector.fromArray(F, p0, i);
-      FloatVector r = vf.fma(FloatVector.fromArray(F, p1, i).sub(a), a);
-      (rescale ? r.fma(vs, vc) : r).intoByteBuffer(out, off + 4 * i, order);
+    if (n < L) {
+      for (int i = 0; i < n; i++) {
+        float a = p0[i], r = Math.fma(f, p1[i] - a, a);
+        out.putFloat(off + 4 * i, rescale ? Math.fma(r, sl, ic) : r);
+      }
+      return;
     }
-    for (; i < n; i++) {
-      float a = p0[i], r = Math.fma(f, p1[i] - a, a);
-      out.putFloat(off + 4 * i, rescale ? Math.fma(r, sl, ic) : r);
-    }
+    lerpVector(p0, p1, vf, rescale, vs, vc, out, off, 0, order);
+    int i = (int) ((-(address + off) >> 2) & (L - 1));
+    if (i == 0) i = L;
+    for (int end = n - L; i <= end; i += L) lerpVector(p0, p1, vf, rescale, vs, vc, out, off, i, order);
+    if (i < n) lerpVector(p0, p1, vf, rescale, vs, vc, out, off, n - L, order);
+  }
+
+  private static void lerpVector(float[] p0, float[] p1, FloatVector vf, boolean rescale, FloatVector vs, FloatVector vc,
+      ByteBuffer out, int off, int i, ByteOrder order) {
+    FloatVector a = FloatVector.fromArray(F, p0, i);
+    FloatVector r = vf.fma(FloatVector.fromArray(F, p1, i).sub(a), a);
+    (rescale ? r.fma(vs, vc) : r).intoByteBuffer(out, off + 4 * i, order);
   }
 
   /**
