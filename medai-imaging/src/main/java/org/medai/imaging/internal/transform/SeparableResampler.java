@@ -219,6 +219,19 @@ final class SeparableResampler {
         + 2L * stageRows * stagePitch;
   }
 
+  /**
+   * The j blend of two staged int16 ({@code unsigned}: uint16) rows, for x in [from, to):
+   * {@code dst[x] = fma(f, b - a, a)} with {@code a}, {@code b} the source values cast to float32.
+   * The scalar definition that {@link SimdRowGather#widenLerp} reproduces lane by lane.
+   */
+  static void widenLerp(short[] src, int from0, int from1, int from, int to, boolean unsigned, float f, float[] dst) {
+    for (int x = from; x < to; x++) {
+      float a = unsigned ? src[from0 + x] & 0xFFFF : src[from0 + x];
+      float b = unsigned ? src[from1 + x] & 0xFFFF : src[from1 + x];
+      dst[x] = Math.fma(f, b - a, a);
+    }
+  }
+
   void run(WorkPool pool) {
     ByteBuffer[] views = outputViews();
     int bands = (nj + band - 1) / band;
@@ -328,8 +341,7 @@ final class SeparableResampler {
             ByteBuffer v = views[k / planesPerView];
             int off = (int) (((long) (k % planesPerView) * nj + j) * ni * 4);
             SimdRowGather.lerpInto(planes.data[planeSlot[0]][j - j0], planes.data[planeSlot[1]][j - j0],
-                az.weight()[4 * k + 1], rescale, slope, intercept, v, off, ni,
-                dst + (long) (k / planesPerView) * planesPerView * 4L * ni * nj);
+                az.weight()[4 * k + 1], rescale, slope, intercept, v, off, ni, rowAddress(k, j));
             for (int q : outsideI) v.putFloat(off + 4 * q, fill);
             continue;
           }
@@ -340,7 +352,12 @@ final class SeparableResampler {
     }
 
     private void write(float[] row, int k, int j) {
-      RawMemory.writeFloats(row, 0, dst + ((long) k * nj + j) * ni * 4, ni);
+      RawMemory.writeFloats(row, 0, rowAddress(k, j), ni);
+    }
+
+    /** Native address of output row (k, j). */
+    private long rowAddress(int k, int j) {
+      return dst + ((long) k * nj + j) * ni * 4;
     }
 
     /**
@@ -435,11 +452,7 @@ final class SeparableResampler {
           if (simd != null) {
             SimdRowGather.widenLerp(staged, from0, from1, nx, unsigned, f, line);
           } else {
-            for (int x = 0; x < nx; x++) {
-              float a = unsigned ? staged[from0 + x] & 0xFFFF : staged[from0 + x];
-              float b = unsigned ? staged[from1 + x] & 0xFFFF : staged[from1 + x];
-              line[x] = Math.fma(f, b - a, a);
-            }
+            widenLerp(staged, from0, from1, 0, nx, unsigned, f, line);
           }
           line[nx] = line[nx - 1];
           gatherI(line, plane[j - j0]);

@@ -88,11 +88,7 @@ final class SimdRowGather {
       FloatVector a = widened(src, from0 + x, unsigned);
       vf.fma(widened(src, from1 + x, unsigned).sub(a), a).intoArray(dst, x);
     }
-    for (; x < count; x++) {
-      float a = unsigned ? src[from0 + x] & 0xFFFF : src[from0 + x];
-      float b = unsigned ? src[from1 + x] & 0xFFFF : src[from1 + x];
-      dst[x] = Math.fma(f, b - a, a);
-    }
+    SeparableResampler.widenLerp(src, from0, from1, x, count, unsigned, f, dst);
   }
 
   /** {@code L} int16 (uint16) values from {@code src[i]} as float32. */
@@ -106,17 +102,17 @@ final class SimdRowGather {
 
   /**
    * One output row of the linear k combination, stored straight into native memory through the
-   * direct buffer {@code out} (which starts at native address {@code address}) at byte offset
-   * {@code off}: {@code fma(f, p1[i] - p0[i], p0[i])}, then {@code fma(·, sl, ic)} when
-   * {@code rescale}, for i in [0, n). Storing vectors directly rather than into a heap row copied
-   * out after halves the stores, which bound this step. Rows of at least one vector store the
-   * first vector where the row starts, whole vectors from the first 64-byte boundary on, and the
-   * last vector where the row ends: lanes are computed independently, so the overlaps are stored
-   * twice with the same bytes, and all but two stores per row stay within one cache line (rows of
-   * a 358-wide output start at every 4-byte offset; the aligned stores are about 10 % faster).
+   * direct buffer {@code out} at byte offset {@code off} (native address {@code rowAddress}):
+   * {@code fma(f, p1[i] - p0[i], p0[i])}, then {@code fma(·, sl, ic)} when {@code rescale}, for i
+   * in [0, n). Storing vectors directly rather than into a heap row copied out after halves the
+   * stores, which bound this step. Rows of at least one vector store the first vector where the
+   * row starts, whole vectors from the first 64-byte boundary on, and the last vector where the
+   * row ends: lanes are computed independently, so the overlaps are stored twice with the same
+   * bytes, and all but two stores per row stay within one cache line (rows of a 358-wide output
+   * start at every 4-byte offset; the aligned stores are about 10 % faster).
    */
   static void lerpInto(float[] p0, float[] p1, float f, boolean rescale, float sl, float ic, ByteBuffer out, int off,
-      int n, long address) {
+      int n, long rowAddress) {
     FloatVector vf = FloatVector.broadcast(F, f), vs = FloatVector.broadcast(F, sl), vc = FloatVector.broadcast(F, ic);
     ByteOrder order = ByteOrder.nativeOrder();
     if (n < L) {
@@ -127,7 +123,7 @@ final class SimdRowGather {
       return;
     }
     lerpVector(p0, p1, vf, rescale, vs, vc, out, off, 0, order);
-    int i = (int) ((-(address + off) >> 2) & (L - 1));
+    int i = (int) ((-rowAddress >> 2) & (L - 1));
     if (i == 0) i = L;
     for (int end = n - L; i <= end; i += L) lerpVector(p0, p1, vf, rescale, vs, vc, out, off, i, order);
     if (i < n) lerpVector(p0, p1, vf, rescale, vs, vc, out, off, n - L, order);

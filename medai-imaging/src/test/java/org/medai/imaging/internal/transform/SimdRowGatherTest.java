@@ -117,9 +117,9 @@ class SimdRowGatherTest {
       boolean rescale = rnd.nextBoolean();
       java.nio.ByteBuffer out = java.nio.ByteBuffer.allocateDirect(off + 4 * n + 64).order(java.nio.ByteOrder.nativeOrder());
       for (int b = 0; b < out.capacity(); b++) out.put(b, (byte) 0x5A);
-      // the buffer's native address only decides where the aligned stores start: try every 4-byte offset
-      long address = 4L * rnd.nextInt(16);
-      SimdRowGather.lerpInto(p0, p1, f, rescale, sl, ic, out, off, n, address);
+      // the row's native address only decides where the aligned stores start: try every 4-byte offset
+      long rowAddress = 4L * rnd.nextInt(16);
+      SimdRowGather.lerpInto(p0, p1, f, rescale, sl, ic, out, off, n, rowAddress);
       for (int i = 0; i < n; i++) {
         float r = Math.fma(f, p1[i] - p0[i], p0[i]);
         float want = rescale ? Math.fma(r, sl, ic) : r;
