@@ -107,6 +107,8 @@ final class SeparableResampler {
    * {@value #STAGE_BYTES} bytes); 0 without staging.
    */
   private final int stagePitch, stageRows;
+  /** Source rows contiguous ({@code bsj} is the row's bytes): staged whole, one copy per block of rows. */
+  private final boolean wholeRows;
   /** The buffer {@code dst} points into and the byte offset there (null: no direct stores). */
   private final NativeBuffer dstBuffer;
   private final long dstOffset;
@@ -186,7 +188,8 @@ final class SeparableResampler {
     int bands = (nj + b - 1) / Math.max(1, b);
     band = Math.max(1, (nj + Math.max(1, bands) - 1) / Math.max(1, bands));
     planesPerView = planesPerView();
-    stagePitch = bsj == 2L * sx ? sx : nx;
+    wholeRows = bsj == 2L * sx;
+    stagePitch = wholeRows ? sx : nx;
     stageRows = staged16 ? Math.max(2, STAGE_BYTES / (2 * stagePitch)) : 0;
   }
 
@@ -444,7 +447,7 @@ final class SeparableResampler {
           // both rows widened and blended straight from the staged int16 (no widened row copies)
           int y0 = yi[4 * j], y1 = yi[4 * j + 1];
           stage(z, Math.min(y0, y1), Math.max(y0, y1));
-          int off = stagePitch == sx ? xlo : 0;
+          int off = wholeRows ? xlo : 0;
           int from0 = (y0 - stageY) * stagePitch + off, from1 = (y1 - stageY) * stagePitch + off;
           boolean unsigned = code == VoxelAccess.U16;
           float f = wy[4 * j + 1];
@@ -628,7 +631,7 @@ final class SeparableResampler {
       stageY = y;
       stageN = n;
       long a = src + (long) y * bsj + (long) z * bsk;
-      if (stagePitch == sx) {
+      if (wholeRows) {
         RawMemory.readShorts(a, staged, 0, (long) n * sx);
       } else {
         for (int r = 0; r < n; r++) RawMemory.readShorts(a + r * bsj + xlo * 2L, staged, r * stagePitch, nx);
@@ -645,7 +648,7 @@ final class SeparableResampler {
       long a = src + (long) y * bsj + (long) z * bsk + (long) xlo * bsi;
       if (staged16) {
         stage(z, y, y);
-        int from = (y - stageY) * stagePitch + (stagePitch == sx ? xlo : 0);
+        int from = (y - stageY) * stagePitch + (wholeRows ? xlo : 0);
         if (simd != null) {
           SimdRowGather.widen(staged, from, nx, code == VoxelAccess.U16, d);
         } else if (code == VoxelAccess.U16) {
