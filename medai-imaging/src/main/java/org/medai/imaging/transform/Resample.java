@@ -105,6 +105,17 @@ public final class Resample {
   }
 
   /**
+   * Which CPU kernels run rotation-free resampling in this JVM, in words: the native linear kernel
+   * where it is built for the platform and the CPU has AVX-512F (off with the system property
+   * {@code medai.nativeKernels=false}), else the Vector API kernels where the JVM runs with
+   * {@code --add-modules jdk.incubator.vector}, else scalar Java. Every choice gives the same bytes
+   * as its scalar twin; for {@code medai info} and logs.
+   */
+  public static String cpuKernels() {
+    return CpuResampler.cpuKernels();
+  }
+
+  /**
    * Executes a plan into an existing output volume (the plan's target grid and output dtype, same
    * channel count, contiguous), for hosts that reuse buffers. Temporaries (the B-spline
    * coefficients) are allocated in a child of {@code scope} and released before returning. Source

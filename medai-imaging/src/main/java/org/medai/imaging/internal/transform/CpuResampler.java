@@ -161,6 +161,27 @@ public final class CpuResampler {
     return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0, null, 0).separable(SeparableResampler.Kernels.AUTO).taskScratchBytes();
   }
 
+  /**
+   * Which kernels run rotation-free resampling in this JVM, and why: the native linear kernel
+   * (loaded, or the loader's reason it is not), then the Vector API or scalar Java kernels.
+   */
+  public static String cpuKernels() {
+    String java = SimdSupport.AVAILABLE ? "Vector API kernels" : "scalar Java kernels (no --add-modules jdk.incubator.vector)";
+    return NativeLinear.AVAILABLE
+        ? "native AVX-512 kernel for linear from int16/uint16/float32; " + java + " for the rest"
+        : java + "; native linear kernel " + NativeLinear.STATUS;
+  }
+
+  /** Whether the rotation-free path runs {@link NativeLinear} for {@code plan} on a contiguous source. */
+  static boolean separableRunsNative(ResamplePlan plan) {
+    if (!plan.isSeparable() || plan.interpolation() != Interpolation.LINEAR || plan.needsCoefficients()) return false;
+    int code = VoxelAccess.code(plan.sourceType());
+    int es = plan.sourceType().byteSize();
+    long sx = plan.source().extent().i(), sy = plan.source().extent().j();
+    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0, null, 0)
+        .separable(SeparableResampler.Kernels.AUTO).usesNative();
+  }
+
   private static long sxOf(ResamplePlan p) {
     return p.source().extent().i();
   }

@@ -27,6 +27,9 @@ import org.medai.core.memory.RawMemory;
  * float32 operations lane by lane as {@link Kernels#SCALAR_TWIN}; contiguous int16/uint16 rows are
  * then staged and taken j-first (fewer gathers). Plain scalar code ({@link Kernels#SCALAR}) is
  * faster i-first for them, which changes the float rounding only (float32 sources: same bytes).
+ * Linear plans from contiguous-along-i int16, uint16 or float32 rows run {@link NativeLinear}
+ * instead where it is loaded ({@link Kernels#AUTO}): the same split and the same operations in C,
+ * so the same bytes as the scalar twin.
  *
  * <p>Order of operations: (j, i) or (i, j), then k (linear: {@code lerp(a,b,f) = fma(f, b-a, a)}
  * per axis; other kernels: {@code acc = fma(w, v, acc)} from the first tap). The general per-voxel
@@ -50,8 +53,10 @@ final class SeparableResampler {
 
   /** Which kernels run the two-tap rows. */
   enum Kernels {
-    /** The Vector API kernels where the JVM has the module, else {@link #SCALAR}. */
+    /** {@link NativeLinear} where it is loaded and the plan is linear from int16, uint16 or float32, else {@link #VECTOR}. */
     AUTO,
+    /** The Vector API kernels where the JVM has the module, else {@link #SCALAR}. */
+    VECTOR,
     /** Scalar Java, int16/uint16 i-first (the fastest order for scalar code). */
     SCALAR,
     /** Scalar Java in the vector kernels' order (staged, j-first): their bit-identical twin, for tests. */
@@ -113,6 +118,8 @@ final class SeparableResampler {
   private final NativeBuffer dstBuffer;
   private final long dstOffset;
   private final int planesPerView;
+  /** Linear on every axis from contiguous int16, uint16 or float32 rows, with {@link NativeLinear} loaded. */
+  private final boolean nativeLinear;
 
   SeparableResampler(int[] outExtent, int[] srcExtent, long src, long[] byteStrides, int code, long dst,
       boolean lerp, boolean rescale, float slope, float intercept, float fill, Axis ax, Axis ay, Axis az,
@@ -165,7 +172,7 @@ final class SeparableResampler {
       }
     }
     boolean wide16 = bsi == 2 && (code == VoxelAccess.I16 || code == VoxelAccess.U16) && nx > 0;
-    boolean vector = kernels == Kernels.AUTO && SimdSupport.AVAILABLE;
+    boolean vector = (kernels == Kernels.AUTO || kernels == Kernels.VECTOR) && SimdSupport.AVAILABLE;
     staged16 = wide16 && (vector || kernels == Kernels.SCALAR_TWIN);
     if (vector && ax.taps() == 2 && nx > 0 && (staged16 || code == VoxelAccess.F32)) {
       boolean[] out = new boolean[ni];
@@ -191,6 +198,14 @@ final class SeparableResampler {
     wholeRows = bsj == 2L * sx;
     stagePitch = wholeRows ? sx : nx;
     stageRows = staged16 ? Math.max(2, STAGE_BYTES / (2 * stagePitch)) : 0;
+    // the class (and its library) loads only when the plan could use it
+    nativeLinear = kernels == Kernels.AUTO && lerp && ax.taps() == 2 && ay.taps() == 2 && az.taps() == 2 && nx > 0
+        && (wide16 || code == VoxelAccess.F32 && bsi == 4) && NativeLinear.AVAILABLE;
+  }
+
+  /** Whether {@link #run} runs {@link NativeLinear} (tests assert the native kernel ran). */
+  boolean usesNative() {
+    return nativeLinear;
   }
 
   /** Whole output planes per direct view: as many as fit in 2 GiB − 1 bytes (0: a plane does not). */
@@ -215,8 +230,9 @@ final class SeparableResampler {
     return v;
   }
 
-  /** Heap bytes one task holds (plane cache, staged rows, row buffers). */
+  /** Bytes one task holds: Java heap (plane cache, staged rows, row buffers), or native for {@link NativeLinear}. */
   long taskScratchBytes() {
+    if (nativeLinear) return NativeLinear.scratchBytes(ni, nj, nk, nx, band);
     long slack = simd == null ? 1 : SimdRowGather.slack();
     return 4L * ((az.taps() + 1L) * band * rowLength + (ay.taps() + 1L) * Math.max(nx, ni) + nx + slack + 2L * rowLength + ni)
         + 2L * stageRows * stagePitch;
@@ -236,9 +252,18 @@ final class SeparableResampler {
   }
 
   void run(WorkPool pool) {
-    ByteBuffer[] views = outputViews();
     int bands = (nj + band - 1) / band;
     int slabs = Math.max(1, Math.min(pool.threads(), nk));
+    if (nativeLinear) {
+      int c = code == VoxelAccess.I16 ? 0 : code == VoxelAccess.U16 ? 1 : 2;
+      pool.parallelFor((long) slabs * bands, 1, (from, to) -> {
+        int rc = NativeLinear.run(src, bsj, bsk, c, dst, ni, nj, nk, ax.index(), ax.weight(), ay.index(),
+            ay.weight(), az.index(), az.weight(), xlo, nx, band, slabs, from, to, rescale, slope, intercept, fill);
+        if (rc != 0) throw new OutOfMemoryError("native resample kernel: no memory for " + taskScratchBytes() + " bytes of scratch");
+      });
+      return;
+    }
+    ByteBuffer[] views = outputViews();
     pool.parallelFor((long) slabs * bands, 1, (from, to) -> {
       Task t = new Task(views);
       for (long item = from; item < to; item++) {

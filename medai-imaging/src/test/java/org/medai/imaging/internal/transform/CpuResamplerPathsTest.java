@@ -242,7 +242,7 @@ class CpuResamplerPathsTest {
         ResamplePlan plan = ResamplePlan.create(src, t, tgt, null, o);
         Volume vec = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
         Volume sca = Volume.allocate(DType.FLOAT32, tgt, 1, scope);
-        CpuResampler.execute(plan, view, vec.data(), pool, scope, true, SeparableResampler.Kernels.AUTO);
+        CpuResampler.execute(plan, view, vec.data(), pool, scope, true, SeparableResampler.Kernels.VECTOR);
         CpuResampler.execute(plan, view, sca.data(), pool, scope, true, SeparableResampler.Kernels.SCALAR_TWIN);
         float[] a = vec.data().toFloatArray(), c = sca.data().toFloatArray();
         for (int e = 0; e < a.length; e++) {
