@@ -45,10 +45,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The output volume is allocated once per trial ({@link Resample#executeInto}); the B-spline
  * coefficient volume (300 MiB of float32) is allocated inside every call, as in real use.
  *
- * <p>The kernels: where the JVM runs with {@code --add-modules jdk.incubator.vector} (forks get it
- * from {@link Fork}; {@code -jvmArgsAppend -Xmx2g} on the command line replaces that and measures
- * the scalar kernels), the int16 widening, i gathers and k combination run on the Vector API,
- * otherwise as scalar Java (same output bytes). C2 needs many calls to compile the vector code
+ * <p>The kernels ({@link Resample#cpuKernels()} prints which): linear runs the native AVX-512 kernel
+ * where the imaging jar has it and the CPU runs it; {@code -p kernels=java} turns it off in the fork
+ * ({@code medai.nativeKernels=false}) to measure the Java kernels. Those run on the Vector API where
+ * the JVM has {@code --add-modules jdk.incubator.vector} (forks get it from {@link Fork};
+ * {@code -jvmArgsAppend -Xmx2g} on the command line replaces that and measures the scalar
+ * kernels), otherwise as scalar Java (all give the same output bytes). C2 needs many calls to compile the vector code
  * (about 80 linear calls, 3 s, on the 2-core build machine, with calls up to 2× slower while it
  * compiles), hence time-based warm-up iterations of 2 s rather than a few single shots.
  *
@@ -74,6 +76,10 @@ public class ResampleBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  /** {@code auto}: the kernels the library picks; {@code java}: the native kernel off in this fork. */
+  @Param({"auto"})
+  public String kernels;
+
   MemoryScope scope;
   WorkPool pool;
   Backend cpu;
@@ -85,6 +91,8 @@ public class ResampleBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
+    // before the first resample: the loader reads the property once per JVM (each JMH fork is one)
+    if ("java".equals(kernels)) System.setProperty("medai.nativeKernels", "false");
     scope = MemoryScope.open();
     pool = WorkPool.of(threads);
     cpu = Device.cpu(threads).open();
@@ -106,7 +114,7 @@ public class ResampleBenchmark {
         ResampleOptions.of(Interpolation.valueOf(interp)).withRescale(1, -1024));
     out = Volume.allocate(plan.outputType(), plan.target(), 1, scope);
     out.data().hostBuffer().fillBytes((byte) 0);
-    System.out.println("kernels: " + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "Vector API" : "scalar"));
+    System.out.println("kernels: " + Resample.cpuKernels());
     copySrc = cpu.allocate(DType.UINT8, scope, COPY_BYTES);
     copyDst = cpu.allocate(DType.UINT8, scope, COPY_BYTES);
     // touch every page so that first-use page faults stay out of the measurement
@@ -150,12 +158,13 @@ public class ResampleBenchmark {
   static void scaling(int iterations) {
     java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     if (!(os instanceof com.sun.management.OperatingSystemMXBean sun)) return;
-    String kernels = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "Vector API" : "scalar";
+    String kernels = Resample.cpuKernels();
     for (String interp : new String[] {"LINEAR", "BSPLINE"}) {
       for (int threads = 1; threads <= 2; threads++) {
         ResampleBenchmark b = new ResampleBenchmark();
         b.interp = interp;
         b.threads = threads;
+        b.kernels = "auto";
         b.setUp();
         try {
           ByteCounter counter = new ByteCounter();
@@ -177,7 +186,7 @@ public class ResampleBenchmark {
           copy /= iterations;
           double gbs = resampleBytes() / (wall * 1e6), copyGbs = 2.0 * COPY_BYTES / (copy * 1e6);
           System.out.printf(Locale.ROOT,
-              "in-process (%s kernels) %-7s threads=%d: wall %.0f ms, CPU %.0f ms per call, %.2f GB/s, copy %.1f ms → %.1f%% of copy%n",
+              "in-process (%s) %-7s threads=%d: wall %.0f ms, CPU %.0f ms per call, %.2f GB/s, copy %.1f ms → %.1f%% of copy%n",
               kernels, interp, threads, wall, cpu, gbs, copy, 100 * gbs / copyGbs);
         } finally {
           b.tearDown();
