@@ -108,8 +108,9 @@ public final class Resample {
    * Which CPU kernels run rotation-free resampling in this JVM, in words: the native linear kernel
    * where it is built for the platform and the CPU has AVX-512F (off with the system property
    * {@code medai.nativeKernels=false}), else the Vector API kernels where the JVM runs with
-   * {@code --add-modules jdk.incubator.vector}, else scalar Java. Every choice gives the same bytes
-   * as its scalar twin; for {@code medai info} and logs.
+   * {@code --add-modules jdk.incubator.vector}, else scalar Java. The native and Vector API kernels
+   * give the same bytes as each other; scalar Java differs from them by float rounding only. For
+   * {@code medai info} and logs.
    */
   public static String cpuKernels() {
     return CpuResampler.cpuKernels();
