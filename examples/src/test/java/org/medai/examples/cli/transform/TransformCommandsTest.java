@@ -2,6 +2,7 @@ package org.medai.examples.cli.transform;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -42,6 +43,21 @@ class TransformCommandsTest {
     }
     return new String[] {Integer.toString(code), buf.toString(StandardCharsets.UTF_8).trim(),
         err.toString(StandardCharsets.UTF_8).trim()};
+  }
+
+  /**
+   * Where the imaging classes come from their jar (the Maven build's verify phase, an installed
+   * CLI), the native kernel packed in it is copied out and loaded, or a stated reason applies
+   * (another platform, a CPU without AVX-512F): never a failed copy or link.
+   */
+  @Test
+  void nativeKernel_packedInTheImagingJar_loadsOrSaysWhy() {
+    java.net.URL lib = org.medai.imaging.transform.Resample.class
+        .getResource("/org/medai/imaging/internal/transform/native/linux-x86_64/libmedai_imaging.so");
+    assumeTrue(lib != null && lib.getProtocol().equals("jar"),
+        "the imaging classes are not read from a jar that holds the native kernel here: " + lib);
+    String kernels = org.medai.imaging.transform.Resample.cpuKernels();
+    assertFalse(kernels.contains("not loaded:"), kernels);
   }
 
   /** A 20×16×6 int16 ramp (value = i + 10 j + 100 k) at 0.7 × 0.7 × 2.5 mm, written as NIfTI. */
