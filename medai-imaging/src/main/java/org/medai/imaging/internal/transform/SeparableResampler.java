@@ -172,7 +172,12 @@ final class SeparableResampler {
       }
     }
     boolean wide16 = bsi == 2 && (code == VoxelAccess.I16 || code == VoxelAccess.U16) && nx > 0;
-    boolean vector = (kernels == Kernels.AUTO || kernels == Kernels.VECTOR) && SimdSupport.AVAILABLE;
+    // the class (and its library) loads only when the plan could use it
+    nativeLinear = kernels == Kernels.AUTO && lerp && ax.taps() == 2 && ay.taps() == 2 && az.taps() == 2 && nx > 0
+        && (wide16 || code == VoxelAccess.F32 && bsi == 4) && NativeLinear.AVAILABLE;
+    // no Vector API tables where the native kernel runs (their first use starts the incubator
+    // module's classes, which a short-lived process would pay for nothing)
+    boolean vector = (kernels == Kernels.AUTO && !nativeLinear || kernels == Kernels.VECTOR) && SimdSupport.AVAILABLE;
     staged16 = wide16 && (vector || kernels == Kernels.SCALAR_TWIN);
     if (vector && ax.taps() == 2 && nx > 0 && (staged16 || code == VoxelAccess.F32)) {
       boolean[] out = new boolean[ni];
@@ -198,9 +203,6 @@ final class SeparableResampler {
     wholeRows = bsj == 2L * sx;
     stagePitch = wholeRows ? sx : nx;
     stageRows = staged16 ? Math.max(2, STAGE_BYTES / (2 * stagePitch)) : 0;
-    // the class (and its library) loads only when the plan could use it
-    nativeLinear = kernels == Kernels.AUTO && lerp && ax.taps() == 2 && ay.taps() == 2 && az.taps() == 2 && nx > 0
-        && (wide16 || code == VoxelAccess.F32 && bsi == 4) && NativeLinear.AVAILABLE;
   }
 
   /** Whether {@link #run} runs {@link NativeLinear} (tests assert the native kernel ran). */
