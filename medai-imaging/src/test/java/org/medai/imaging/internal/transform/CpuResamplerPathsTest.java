@@ -104,8 +104,9 @@ class CpuResamplerPathsTest {
   }
 
   /**
-   * Sources whose rows are strided (the rows of a wider buffer) with every output column inside
-   * the field, so the staged width is the whole row: staging must copy row by row, not one block.
+   * Sources whose rows are strided (the rows of a wider buffer), also walked backwards (negative
+   * row and plane strides), with every output column inside the field, so the staged width is the
+   * whole row: staging must copy row by row, not one block.
    */
   @Test
   void stridedSourceRows_wholeWidthStaged_matchGeneralPathWithinRounding() {
@@ -119,10 +120,12 @@ class CpuResamplerPathsTest {
         for (long e = 0; e < wide.data().elementCount(); e++) wide.data().writeDouble(e, rnd.nextInt(3000));
         Tensor view = wide.data().view(0, new long[] {1, se.k(), se.j(), se.i()},
             new long[] {se.voxelCount() + pad * se.j() * se.k(), (se.i() + pad) * se.j(), se.i() + pad, 1});
+        Tensor reversed = NativeLinearTest.source(t, se, pad, true, rnd, scope);
         for (Boundary b : Boundary.values()) {
           ResamplePlan plan = ResamplePlan.create(src, t, org.medai.imaging.transform.Resample.gridForSpacing(src, Vec3.ONES), null,
               ResampleOptions.linear().withBoundary(b).withRescale(1, -1024));
           everyKernelNearGeneral(plan, view, pool, scope, t + " " + b + " strided rows");
+          everyKernelNearGeneral(plan, reversed, pool, scope, t + " " + b + " reversed rows and planes");
         }
       }
     }

@@ -24,7 +24,7 @@ import org.medai.imaging.transform.ResamplePlan;
 /**
  * {@link NativeLinear} against the scalar twin of the Java kernels, bit for bit: the same float32
  * operations in the same order. Random rotation-free linear plans from int16, uint16 and float32,
- * contiguous and row-strided sources, up- and downsampling on both sides of the gather's window
+ * contiguous, row-strided and reversed (negative row and plane strides) sources, up- and downsampling on both sides of the gather's window
  * limit (vector and scalar blocks), flips, outputs outside the field under every boundary, with and
  * without rescale, on 1 to 3 threads (the work split). Skipped, with the loader's reason, where
  * the library is not built or the CPU lacks AVX-512F.
@@ -53,8 +53,9 @@ class NativeLinearTest {
             src.indexToPhysical(-5 + rnd.nextDouble() * (se.i() + 5), -2 + rnd.nextDouble() * se.j(), rnd.nextDouble() * se.k()),
             src.direction().times(Mat3.diagonal(flips)));
         DType t = types[rnd.nextInt(types.length)];
-        boolean strided = trial % 3 == 2;
-        Tensor view = source(t, se, strided ? 5 : 0, rnd, scope);
+        // layouts: contiguous, rows of a wider buffer, rows and planes in reverse (negative strides)
+        int layout = trial % 3;
+        Tensor view = source(t, se, layout == 1 ? 5 : 0, layout == 2, rnd, scope);
         ResampleOptions o = ResampleOptions.linear().withBoundary(Boundary.values()[rnd.nextInt(3)]).withFill(-3);
         if (rnd.nextBoolean()) o = o.withRescale(1.5, -1024);
         ResamplePlan plan = ResamplePlan.create(src, t, tgt, null, o);
@@ -73,7 +74,7 @@ class NativeLinearTest {
           float[] a = out.data().toFloatArray();
           for (int e = 0; e < a.length; e++) {
             assertEquals(Float.floatToRawIntBits(expected[e]), Float.floatToRawIntBits(a[e]),
-                plan + " strided=" + strided + " threads=" + threads + " voxel " + e);
+                plan + " layout=" + layout + " threads=" + threads + " voxel " + e);
           }
         }
       }
@@ -93,13 +94,20 @@ class NativeLinearTest {
     assertFalse(CpuResampler.separableRunsNative(ResamplePlan.create(src, DType.UINT8, tgt, null, ResampleOptions.linear())));
   }
 
-  /** A source of random values; {@code pad} extra elements per row make its rows strided. */
-  private static Tensor source(DType t, Extent se, long pad, Random rnd, MemoryScope scope) {
+  /**
+   * A source of random values; {@code pad} extra elements per row make its rows strided;
+   * {@code reversed} walks rows and planes backwards through memory (negative j and k strides).
+   */
+  static Tensor source(DType t, Extent se, long pad, boolean reversed, Random rnd, MemoryScope scope) {
     Volume wide = Volume.allocate(t, Geometry.axisAligned(Extent.of(se.i() + pad, se.j(), se.k()), Vec3.ONES, Vec3.ZERO), 1, scope);
     for (long e = 0; e < wide.data().elementCount(); e++) {
       wide.data().writeDouble(e, t == DType.FLOAT32 ? rnd.nextGaussian() * 1000 : rnd.nextInt(30000) - (t == DType.INT16 ? 15000 : 0));
     }
-    return wide.data().view(0, new long[] {1, se.k(), se.j(), se.i()},
-        new long[] {se.voxelCount() + pad * se.j() * se.k(), (se.i() + pad) * se.j(), se.i() + pad, 1});
+    long row = se.i() + pad, plane = row * se.j();
+    if (reversed) {
+      return wide.data().view((se.k() - 1) * plane + (se.j() - 1) * row, new long[] {1, se.k(), se.j(), se.i()},
+          new long[] {plane * se.k(), -plane, -row, 1});
+    }
+    return wide.data().view(0, new long[] {1, se.k(), se.j(), se.i()}, new long[] {plane * se.k(), plane, row, 1});
   }
 }
