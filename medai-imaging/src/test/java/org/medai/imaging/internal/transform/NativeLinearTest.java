@@ -82,6 +82,24 @@ class NativeLinearTest {
     assertTrue(nativeTrials >= 45, nativeTrials + " of 60 trials ran native");
   }
 
+  /** Channels are resampled one after the other from their own planes: each equals the twin. */
+  @Test
+  void twoChannels_equalScalarTwinBitForBit() {
+    Geometry src = Geometry.axisAligned(Extent.of(70, 33, 9), Vec3.of(0.7, 0.8, 2.5), Vec3.ZERO);
+    Geometry tgt = org.medai.imaging.transform.Resample.gridForSpacing(src, Vec3.ONES);
+    Random rnd = new Random(8);
+    try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(2)) {
+      Volume in = Volume.allocate(DType.INT16, src, 2, scope);
+      for (long e = 0; e < in.data().elementCount(); e++) in.data().writeDouble(e, rnd.nextInt(4000) - 1000);
+      ResamplePlan plan = ResamplePlan.create(src, DType.INT16, tgt, null, ResampleOptions.linear().withRescale(1, -1024));
+      Volume a = Volume.allocate(DType.FLOAT32, tgt, 2, scope), b = Volume.allocate(DType.FLOAT32, tgt, 2, scope);
+      CpuResampler.execute(plan, in.data(), a.data(), pool, scope, true, SeparableResampler.Kernels.AUTO);
+      CpuResampler.execute(plan, in.data(), b.data(), pool, scope, true, SeparableResampler.Kernels.SCALAR_TWIN);
+      float[] x = a.data().toFloatArray(), y = b.data().toFloatArray();
+      for (int e = 0; e < x.length; e++) assertEquals(Float.floatToRawIntBits(y[e]), Float.floatToRawIntBits(x[e]), "voxel " + e);
+    }
+  }
+
   /** The loader's decisions: linear from the three dtypes only; B-spline and uint8 stay in Java. */
   @Test
   void separableRunsNative_onlyForLinearFromInt16Uint16Float32() {
