@@ -154,11 +154,7 @@ public final class CpuResampler {
         || plan.interpolation() == Interpolation.LABEL_LINEAR) {
       return 0;
     }
-    int code = plan.needsCoefficients() ? VoxelAccess.F32 : VoxelAccess.code(plan.sourceType());
-    int es = plan.needsCoefficients() ? 4 : plan.sourceType().byteSize();
-    long sx = plan.source().extent().i(), sy = plan.source().extent().j();
-    // addresses are never dereferenced: only the tables and sizes are built
-    return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0, null, 0).separable(SeparableResampler.Kernels.AUTO).taskScratchBytes();
+    return tablesOnly(plan).taskScratchBytes();
   }
 
   /**
@@ -174,12 +170,21 @@ public final class CpuResampler {
 
   /** Whether the rotation-free path runs {@link NativeLinear} for {@code plan} on a contiguous source. */
   static boolean separableRunsNative(ResamplePlan plan) {
-    if (!plan.isSeparable() || plan.interpolation() != Interpolation.LINEAR || plan.needsCoefficients()) return false;
-    int code = VoxelAccess.code(plan.sourceType());
-    int es = plan.sourceType().byteSize();
+    if (!plan.isSeparable() || plan.interpolation() != Interpolation.LINEAR) return false;
+    return tablesOnly(plan).usesNative();
+  }
+
+  /**
+   * The rotation-free path's setup for {@code plan} on a contiguous source (or the B-spline
+   * coefficients), with the kernels the JVM picks; its addresses are never dereferenced: only the
+   * tables and sizes are built.
+   */
+  private static SeparableResampler tablesOnly(ResamplePlan plan) {
+    int code = plan.needsCoefficients() ? VoxelAccess.F32 : VoxelAccess.code(plan.sourceType());
+    int es = plan.needsCoefficients() ? 4 : plan.sourceType().byteSize();
     long sx = plan.source().extent().i(), sy = plan.source().extent().j();
     return new CpuResampler(plan, 0, new long[] {es, es * sx, es * sx * sy}, code, es, 0, null, 0)
-        .separable(SeparableResampler.Kernels.AUTO).usesNative();
+        .separable(SeparableResampler.Kernels.AUTO);
   }
 
   private static long sxOf(ResamplePlan p) {
