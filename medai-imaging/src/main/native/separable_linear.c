@@ -8,13 +8,15 @@
  *   k combination                r        = fma(fz, p1 - p0, p0), then fma(r, slope, intercept)
  *
  * Why native: on the 2-core AVX-512 machine this was measured on (docs/transform.md), the CT job
- * takes about two thirds of the Vector API kernels' time, from three things Java 17 cannot
- * express: software prefetch (the source rows of the next plane are requested while the
- * store-bound k combination of the current one runs, so reading overlaps writing instead of
- * following it: the reduction of the planes drops from ~16 to ~9 ms on one thread), AVX-512
- * two-source permutations for the i gather (JDK 17's rearrange costs about three times as much),
- * and cheap visits of the output planes that share source planes row by row (each intermediate
- * row then comes from L1 once per group instead of from L2 once per plane).
+ * takes about 55 % of the Vector API kernels' time, from things Java 17 cannot express: software
+ * prefetch (the source rows of the next plane are requested while the store-bound k combination
+ * of the current one runs, so reading overlaps writing instead of following it: the reduction of
+ * the planes drops from ~16 to ~9 ms on one thread; and each output row is read into the cache one
+ * row ahead of its stores: the combination drops from ~25 to ~20 ms), AVX-512 two-source
+ * permutations for the i gather (JDK 17's rearrange costs about three times as much) and for
+ * realigning the combination's results to the output rows, and cheap visits of the output planes
+ * that share source planes row by row (each intermediate row then comes from L1 once per group
+ * instead of from L2 once per plane).
  *
  * The work split is SeparableResampler's: items (slab of output planes) x (band of output rows);
  * a call runs items [from, to). Every buffer is allocated per call and freed before it returns;
@@ -71,16 +73,23 @@ static inline const char *source_row(const ctx *c, int z, int y) {
   return c->src + (int64_t) z * c->bsk + (int64_t) y * c->bsj + (int64_t) c->xlo * c->es;
 }
 
-/* asks the cache for the source rows that row j of plane z will read (see item); always inlined:
- * as a call, the compiler sees a function without effects and drops it */
-static inline __attribute__((always_inline)) void prefetch_rows(const ctx *c, int z, int j) {
-  if (c->y0[j] < 0) return;
-  int64_t bytes = (int64_t) c->nx * c->es;
-  const char *a = source_row(c, z, c->y0[j]), *b = source_row(c, z, c->y1[j]);
-  for (int64_t o = 0; o < bytes; o += 64) _mm_prefetch(a + o, _MM_HINT_T0);
-  if (b != a) {
-    for (int64_t o = 0; o < bytes; o += 64) _mm_prefetch(b + o, _MM_HINT_T0);
+/* asks the cache for every line of [p, p + bytes), the first from its start (rows rarely start
+ * on a line: the JVM's native allocations are 16-byte aligned); always inlined: as a call, the
+ * compiler sees a function without effects and drops it */
+static inline __attribute__((always_inline)) void prefetch_bytes(const char *p, int64_t bytes) {
+  for (uintptr_t l = (uintptr_t) p & ~(uintptr_t) 63, e = (uintptr_t) p + (uintptr_t) bytes; l < e; l += 64) {
+    _mm_prefetch((const char *) l, _MM_HINT_T0);
   }
+}
+
+/* the source rows of plane z that row j of the band [j0, ..) reads and row j - 1 did not */
+static inline __attribute__((always_inline)) void prefetch_rows(const ctx *c, int z, int j, int j0) {
+  int a = c->y0[j], b = c->y1[j];
+  if (a < 0) return;
+  int pa = j > j0 ? c->y0[j - 1] : -1, pb = j > j0 ? c->y1[j - 1] : -1;
+  int64_t bytes = (int64_t) c->nx * c->es;
+  if (a != pa && a != pb) prefetch_bytes(source_row(c, z, a), bytes);
+  if (b != a && b != pa && b != pb) prefetch_bytes(source_row(c, z, b), bytes);
 }
 
 /* --- j blend of two source rows into c->line ---
@@ -161,22 +170,38 @@ VEC static inline __m512 lerp_vector(const float *p0, const float *p1, __m512 vf
   return rescale ? _mm512_fmadd_ps(r, vs, vc) : r;
 }
 
-/* one output row: a masked head up to the first 64-byte boundary, whole aligned vectors, a masked
- * tail (rows of a 358-wide output start at every 4-byte offset: unaligned vectors would nearly all
- * straddle two cache lines) */
+/* one output row. Rows of a 358-wide output start at every 4-byte offset, so the row is stored as
+ * whole aligned vectors (unaligned ones would nearly all straddle two cache lines) between a masked
+ * head and tail; the intermediate rows (64-byte aligned) are read with aligned loads too, and each
+ * result vector is shifted to the output's phase with one two-source permutation: with unaligned
+ * loads instead, the combination took ~15 % longer (docs/transform.md) */
 VEC static void lerp_row(const ctx *c, float *restrict o, const float *restrict p0, const float *restrict p1, float f) {
   const int n = c->ni, rescale = c->rescale;
   const __m512 vf = _mm512_set1_ps(f), vs = _mm512_set1_ps(c->slope), vc = _mm512_set1_ps(c->intercept);
-  int i = (int) ((-(uintptr_t) o & 63) >> 2);
-  if (i > n) i = n;
-  if (i > 0) {
-    __mmask16 m = (__mmask16) ((1u << i) - 1);
-    _mm512_mask_storeu_ps(o, m, lerp_vector(p0, p1, vf, rescale, vs, vc, m));
-  }
-  for (; i + LANES <= n; i += LANES) _mm512_store_ps(o + i, lerp_vector(p0 + i, p1 + i, vf, rescale, vs, vc, 0xFFFF));
-  if (i < n) {
-    __mmask16 m = (__mmask16) ((1u << (n - i)) - 1);
-    _mm512_mask_storeu_ps(o + i, m, lerp_vector(p0 + i, p1 + i, vf, rescale, vs, vc, m));
+  int h = (int) ((-(uintptr_t) o & 63) >> 2); /* the first index stored at a 64-byte boundary */
+  if (h == 0 || n < 2 * LANES) {
+    int i = 0;
+    for (; i + LANES <= n; i += LANES) _mm512_storeu_ps(o + i, lerp_vector(p0 + i, p1 + i, vf, rescale, vs, vc, 0xFFFF));
+    if (i < n) {
+      __mmask16 m = (__mmask16) ((1u << (n - i)) - 1);
+      _mm512_mask_storeu_ps(o + i, m, lerp_vector(p0 + i, p1 + i, vf, rescale, vs, vc, m));
+    }
+  } else {
+    /* r holds the results for p[t, t + 16); o[h + t, h + t + 16) = (r, next r) from lane h on */
+    const __m512i idx = _mm512_add_epi32(_mm512_set1_epi32(h),
+        _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+    __m512 r = lerp_vector(p0, p1, vf, rescale, vs, vc, 0xFFFF);
+    _mm512_mask_storeu_ps(o, (__mmask16) ((1u << h) - 1), r);
+    int i = h, t = 0;
+    for (; i + LANES <= n; i += LANES, t += LANES) {
+      __m512 next = lerp_vector(p0 + t + LANES, p1 + t + LANES, vf, rescale, vs, vc, 0xFFFF);
+      _mm512_store_ps(o + i, _mm512_permutex2var_ps(r, idx, next));
+      r = next;
+    }
+    if (i < n) {
+      __m512 next = lerp_vector(p0 + t + LANES, p1 + t + LANES, vf, rescale, vs, vc, 0xFFFF);
+      _mm512_mask_storeu_ps(o + i, (__mmask16) ((1u << (n - i)) - 1), _mm512_permutex2var_ps(r, idx, next));
+    }
   }
   for (int q = 0; q < c->n_outside; q++) o[c->outside_i[q]] = c->fill;
 }
@@ -232,9 +257,12 @@ static void item(ctx *c, int j0, int j1, int k0, int k1) {
     /* row by row across the output planes that share these taps */
     for (int j = j0; j < j1; j++) {
       const float *p0 = c->slot[sa] + (int64_t) (j - j0) * c->row_len, *p1 = c->slot[sb] + (int64_t) (j - j0) * c->row_len;
-      if (pa >= 0) prefetch_rows(c, pa, j);
-      if (pb >= 0) prefetch_rows(c, pb, j);
+      if (pa >= 0) prefetch_rows(c, pa, j, j0);
+      if (pb >= 0) prefetch_rows(c, pb, j, j0);
       for (int g = k; g < next; g++) {
+        /* the plane's next row, read ahead: the stores then find their lines in the cache instead
+         * of waiting for them one after the other (one thread: the combination 25 → 20 ms) */
+        if (j + 1 < j1) prefetch_bytes((const char *) out_row(c, g, j + 1), (int64_t) c->ni * 4);
         if (c->y0[j] < 0) fill_row(c, out_row(c, g, j));
         else lerp_row(c, out_row(c, g, j), p0, p1, c->wz[g]);
       }
@@ -351,12 +379,15 @@ JNIEXPORT jint JNICALL Java_org_medai_imaging_internal_transform_NativeLinear_ru
   c.scalar = malloc((size_t) c.blocks);
   c.outside_i = malloc(sizeof(int) * ((size_t) ni + 1));
   c.line = aligned_alloc(64, round64(sizeof(float) * ((size_t) nx + 2 * LANES + 1)));
-  for (int s = 0; s < SLOTS; s++) c.slot[s] = aligned_alloc(64, sizeof(float) * padded * (size_t) band);
+  /* two vectors past the band's last row: lerp_row's aligned reads run up to 31 floats past a row */
+  size_t slot_floats = padded * (size_t) band + 2 * LANES;
+  for (int s = 0; s < SLOTS; s++) c.slot[s] = aligned_alloc(64, sizeof(float) * slot_floats);
   ok = ok && c.base && c.lo && c.hi && c.scalar && c.outside_i && c.line && c.slot[0] && c.slot[1] && c.slot[2];
   if (!ok) {
     release(&c);
     return -1;
   }
+  for (int s = 0; s < SLOTS; s++) memset(c.slot[s] + slot_floats - 2 * LANES, 0, sizeof(float) * 2 * LANES);
   memset(c.line, 0, sizeof(float) * ((size_t) nx + 2 * LANES + 1));
   for (int q = 0; q < ni; q++) {
     if (c.x0[q] < 0) c.outside_i[c.n_outside++] = q;

@@ -80,12 +80,13 @@ final class NativeLinear {
       int band, int slabs, long from, long to, boolean rescale, float slope, float intercept, float fill);
 
   /**
-   * Native bytes one call allocates at most: three intermediate planes of {@code band} rows, the
-   * blended line, the tables and, while they are built, one axis's copy.
+   * Native bytes one call allocates at most: three intermediate planes of {@code band} rows (each
+   * with two vectors of padding), the blended line, the tables and, while they are built, one
+   * axis's copy.
    */
   static long scratchBytes(int ni, int nj, int nk, int nx, int band) {
     long rowLength = (ni + 15L) / 16 * 16;
     long tables = 12L * (ni + nj + nk) + 12L * rowLength + 4L * ni + 3 * 64 + 32L * Math.max(ni, Math.max(nj, nk));
-    return 3 * 4 * rowLength * band + 4L * (nx + 33) + tables;
+    return 3 * 4 * (rowLength * band + 32) + 4L * (nx + 33) + tables;
   }
 }
