@@ -307,8 +307,11 @@ static void build_blocks(ctx *c) {
       if (v > max) max = v;
     }
     if (max < 0) min = max = 0;
-    c->base[b] = min;
     c->scalar[b] = max - min >= 2 * LANES;
+    /* a window that also fits from the vector boundary below is read from there (the line is
+     * 64-byte aligned): two aligned loads instead of two that straddle cache lines */
+    if (max - (min & ~(LANES - 1)) < 2 * LANES) min &= ~(LANES - 1);
+    c->base[b] = min;
     for (int l = 0; l < LANES; l++) {
       int q = q0 + l;
       int inside = q < c->ni && c->x0[q] >= 0 && !c->scalar[b];
