@@ -8,15 +8,15 @@
  *   k combination                r        = fma(fz, p1 - p0, p0), then fma(r, slope, intercept)
  *
  * Why native: on the 2-core AVX-512 machine this was measured on (docs/transform.md), the CT job
- * takes about 55 % of the Vector API kernels' time, from things Java 17 cannot express: software
- * prefetch (the source rows of the next plane are requested while the store-bound k combination
- * of the current one runs, so reading overlaps writing instead of following it: the reduction of
- * the planes drops from ~16 to ~9 ms on one thread; and each output row is read into the cache one
- * row ahead of its stores: the combination drops from ~25 to ~20 ms), AVX-512 two-source
- * permutations for the i gather (JDK 17's rearrange costs about three times as much) and for
- * realigning the combination's results to the output rows, and cheap visits of the output planes
- * that share source planes row by row (each intermediate row then comes from L1 once per group
- * instead of from L2 once per plane).
+ * takes about two thirds of the Vector API kernels' time, from things Java 17 cannot express:
+ * software prefetch (the source rows of the next plane are requested while the store-bound k
+ * combination of the current one runs, so reading overlaps writing instead of following it: the
+ * reduction of the planes drops from ~16 to ~9 ms on one thread; and each output row is read into
+ * the cache one row ahead of its stores: the combination drops from ~25 to ~20 ms), AVX-512
+ * two-source permutations for the i gather (JDK 17's rearrange costs about three times as much) and
+ * for realigning the combination's results to the output rows, and cheap visits of the output
+ * planes that share source planes row by row (each intermediate row then comes from L1 once per
+ * group instead of from L2 once per plane).
  *
  * The work split is SeparableResampler's: items (slab of output planes) x (band of output rows);
  * a call runs items [from, to). Every buffer is allocated per call and freed before it returns;
@@ -173,8 +173,9 @@ VEC static inline __m512 lerp_vector(const float *p0, const float *p1, __m512 vf
 /* one output row. Rows of a 358-wide output start at every 4-byte offset, so the row is stored as
  * whole aligned vectors (unaligned ones would nearly all straddle two cache lines) between a masked
  * head and tail; the intermediate rows (64-byte aligned) are read with aligned loads too, and each
- * result vector is shifted to the output's phase with one two-source permutation: with unaligned
- * loads instead, the combination took ~15 % longer (docs/transform.md) */
+ * result vector is shifted to the output's phase with one two-source permutation (with unaligned
+ * loads, which straddle two cache lines, the read-ahead in item() gains little: the whole job 34
+ * against 30 ms on one thread, docs/transform.md) */
 VEC static void lerp_row(const ctx *c, float *restrict o, const float *restrict p0, const float *restrict p1, float f) {
   const int n = c->ni, rescale = c->rescale;
   const __m512 vf = _mm512_set1_ps(f), vs = _mm512_set1_ps(c->slope), vc = _mm512_set1_ps(c->intercept);
