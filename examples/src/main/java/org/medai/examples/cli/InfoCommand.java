@@ -6,10 +6,11 @@ import org.medai.core.MedaiVersion;
 import org.medai.core.backend.Availability;
 import org.medai.core.backend.BackendProvider;
 import org.medai.core.backend.Backends;
+import org.medai.core.memory.NativeBuffer;
 import org.medai.imaging.transform.Resample;
 import picocli.CommandLine.Command;
 
-/** {@code medai info}: version, Java, the CPU resample kernels, and every backend with its availability and reason. */
+/** {@code medai info}: version, Java, the host allocator, the CPU resample kernels, and every backend with its availability and reason. */
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "Print version, Java runtime and backend availability as JSON.")
 final class InfoCommand implements Callable<Integer> {
@@ -23,6 +24,7 @@ final class InfoCommand implements Callable<Integer> {
     sb.append(",\"os\":").append(Json.quote(System.getProperty("os.name") + " " + System.getProperty("os.arch")));
     sb.append(",\"cpuThreads\":").append(Runtime.getRuntime().availableProcessors());
     sb.append(",\"maxHeapBytes\":").append(Runtime.getRuntime().maxMemory());
+    sb.append(",\"hostAllocator\":").append(Json.quote(NativeBuffer.hostAllocator()));
     sb.append(",\"resampleKernels\":").append(Json.quote(Resample.cpuKernels()));
     sb.append(",\"backends\":[");
     boolean first = true;

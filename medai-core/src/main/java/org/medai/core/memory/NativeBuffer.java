@@ -23,13 +23,16 @@ public final class NativeBuffer extends AbstractOwnedMemory {
   /** For borrowed memory: the object that owns it, kept reachable while this buffer is open. */
   private volatile Object owner;
   private final boolean borrowed;
+  /** Mapped by {@link HugePages} rather than malloc'ed. */
+  private final boolean mapped;
 
-  private NativeBuffer(MemoryScope scope, long address, long size, Object owner) {
+  private NativeBuffer(MemoryScope scope, long address, long size, Object owner, boolean mapped) {
     super(scope, "cpu", size);
     this.address = address;
     this.size = size;
     this.owner = owner;
     this.borrowed = owner != null;
+    this.mapped = mapped;
   }
 
   /**
@@ -45,12 +48,20 @@ public final class NativeBuffer extends AbstractOwnedMemory {
     if (owner == null) {
       throw new MemoryException("MEDAI-MEM-007", "borrowed memory needs its owner object to keep it alive");
     }
-    return new NativeBuffer(scope, address, bytes, owner);
+    return new NativeBuffer(scope, address, bytes, owner, false);
   }
 
   /** True for memory from {@link #borrow}, which this buffer never frees. */
   public boolean isBorrowed() {
     return borrowed;
+  }
+
+  /**
+   * How this class allocates host memory: malloc, or transparent huge pages for large buffers where
+   * the platform offers them (and why not otherwise). {@code medai info} prints it.
+   */
+  public static String hostAllocator() {
+    return HugePages.STATUS;
   }
 
   static NativeBuffer allocate(MemoryScope scope, long bytes, boolean zeroed) {
@@ -59,6 +70,17 @@ public final class NativeBuffer extends AbstractOwnedMemory {
     }
     scope.ensureOpen();
     long n = Math.max(bytes, 1);
+    if (n >= HugePages.THRESHOLD && HugePages.AVAILABLE) {
+      long a = HugePages.map(n); // zeroed either way
+      if (a != 0) {
+        try {
+          return new NativeBuffer(scope, a, bytes, null, true);
+        } catch (RuntimeException e) {
+          HugePages.unmap(a, n);
+          throw e;
+        }
+      }
+    }
     Pointer p = zeroed ? Pointer.calloc(n, 1) : Pointer.malloc(n);
     if (p == null || p.isNull()) {
       throw new MemoryException("MEDAI-MEM-006",
@@ -66,7 +88,7 @@ public final class NativeBuffer extends AbstractOwnedMemory {
               .formatted(bytes));
     }
     try {
-      return new NativeBuffer(scope, p.address(), bytes, null);
+      return new NativeBuffer(scope, p.address(), bytes, null, false);
     } catch (RuntimeException e) {
       Pointer.free(p);
       throw e;
@@ -77,6 +99,10 @@ public final class NativeBuffer extends AbstractOwnedMemory {
   protected void release() {
     if (borrowed) {
       owner = null; // the owner frees it
+      return;
+    }
+    if (mapped) {
+      HugePages.unmap(address, Math.max(size, 1));
       return;
     }
     Pointer.free(new Pointer() {

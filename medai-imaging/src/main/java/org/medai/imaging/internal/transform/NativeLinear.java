@@ -1,12 +1,6 @@
 package org.medai.imaging.internal.transform;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
+import org.medai.core.internal.NativeLibrary;
 
 /**
  * The native (C, AVX-512) twin of {@link SeparableResampler}'s linear path for int16, uint16 and
@@ -19,8 +13,7 @@ import java.util.Locale;
  * <p>Loaded once per class loader at first use, never at class-load time of anything else. The
  * probe never throws: without the library (other platforms, a build without a compiler), on a CPU
  * without AVX-512F, or with the system property {@code medai.nativeKernels=false}, {@link #AVAILABLE}
- * is false, {@link #STATUS} says why, and the Java kernels run. A library packed in a jar is copied
- * to a temporary file first (the JVM loads only files); nothing is downloaded.
+ * is false, {@link #STATUS} says why, and the Java kernels run ({@link NativeLibrary} loads it).
  */
 final class NativeLinear {
   /** The system property that turns the native kernels off ({@code false}). */
@@ -31,40 +24,19 @@ final class NativeLinear {
   static final boolean AVAILABLE;
 
   static {
-    String status;
-    try {
-      status = load();
-    } catch (IOException | LinkageError | RuntimeException e) {
-      status = "not loaded: " + e;
+    String status = NativeLibrary.load(NativeLinear.class, LIBRARY, PROPERTY);
+    if (status.equals(NativeLibrary.LOADED)) {
+      try {
+        status = probe() == 1 ? NativeLibrary.LOADED : "CPU without AVX-512F and FMA";
+      } catch (LinkageError e) {
+        status = "not loaded: " + e;
+      }
     }
     STATUS = status;
-    AVAILABLE = status.equals("loaded");
+    AVAILABLE = status.equals(NativeLibrary.LOADED);
   }
 
   private NativeLinear() {}
-
-  private static String load() throws IOException {
-    if ("false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"))) return "off (" + PROPERTY + "=false)";
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    String arch = System.getProperty("os.arch", "");
-    if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-      return "none built for " + os + "/" + arch;
-    }
-    URL url = NativeLinear.class.getResource(LIBRARY);
-    if (url == null) return "not built (no C compiler where this jar was built)";
-    Path file;
-    if (url.getProtocol().equals("file")) {
-      file = Path.of(java.net.URI.create(url.toString()));
-    } else {
-      file = Files.createTempFile("medai-imaging-", ".so");
-      file.toFile().deleteOnExit();
-      try (InputStream in = url.openStream()) {
-        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    System.load(file.toAbsolutePath().toString());
-    return probe() == 1 ? "loaded" : "CPU without AVX-512F and FMA";
-  }
 
   /** 1 where the CPU and the OS run the kernel's instruction set. */
   private static native int probe();
