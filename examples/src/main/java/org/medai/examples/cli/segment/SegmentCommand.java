@@ -141,7 +141,7 @@ public final class SegmentCommand implements Callable<Integer> {
       }
       long tPost = System.nanoTime();
       if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-      NiftiWriter.write(labels, out);
+      NiftiWriter.write(labels, out, NiftiWriter.Options.defaults(), pool);
       List<String> written = new ArrayList<>(List.of(out.toString()));
       if (segDicom != null) {
         Files.createDirectories(segDicom);

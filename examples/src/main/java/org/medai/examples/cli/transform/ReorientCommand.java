@@ -51,7 +51,7 @@ public final class ReorientCommand implements Callable<Integer> {
       Volume r = dev.toHost(Reorient.to(dev.place(src.volume(), scope), to, pool, scope), scope);
       NiftiWriter.Options wo = NiftiWriter.Options.defaults();
       if (src.slope() != 1 || src.intercept() != 0) wo = wo.withScaling(src.slope(), src.intercept());
-      NiftiWriter.write(r, out, wo);
+      NiftiWriter.write(r, out, wo, pool);
       System.out.println("{\"input\":" + Json.quote(in.toString()) + ",\"output\":" + Json.quote(out.toString())
           + ",\"device\":" + Json.quote(dev.name()) + ",\"from\":" + Json.quote(src.volume().geometry().orientationCode())
           + ",\"to\":" + Json.quote(r.geometry().orientationCode()) + ",\"dtype\":" + Json.quote(r.dtype().name())

@@ -107,7 +107,7 @@ public final class ResampleCommand implements Callable<Integer> {
       dev.synchronize();
       double ms = (System.nanoTime() - t0) / 1e6;
       r = dev.toHost(r, scope);
-      NiftiWriter.write(r, out);
+      NiftiWriter.write(r, out, NiftiWriter.Options.defaults(), pool);
       System.out.println("{\"input\":" + Json.quote(in.toString()) + ",\"inputFormat\":" + Json.quote(src.format())
           + ",\"output\":" + Json.quote(out.toString()) + ",\"device\":" + Json.quote(dev.name())
           + ",\"threads\":" + threads + ",\"interpolation\":" + Json.quote(mode.name())

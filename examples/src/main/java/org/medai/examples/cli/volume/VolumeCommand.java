@@ -64,7 +64,7 @@ public final class VolumeCommand implements Callable<Integer> {
           .withFormat(needs2 ? NiftiFormat.NIFTI2 : NiftiFormat.NIFTI1)
           .withCodes(NiftiWriter.XFORM_SCANNER, NiftiWriter.XFORM_SCANNER)
           .withScaling(sv.rescaleSlope(), sv.rescaleIntercept());
-      NiftiWriter.write(sv.volume(), out, wo);
+      NiftiWriter.write(sv.volume(), out, wo, pool);
       System.out.println(json(sv, out, needs2 ? "NIFTI2" : "NIFTI1"));
     }
     return MedaiCli.EXIT_OK;

@@ -1,10 +1,12 @@
 package org.medai.imaging.io.nifti;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.medai.core.InvalidArgumentException;
 import org.medai.core.ReadLimits;
+import org.medai.core.concurrent.WorkPool;
 import org.medai.core.geometry.Extent;
 import org.medai.core.geometry.Geometry;
 import org.medai.core.geometry.Mat3;
@@ -173,6 +176,30 @@ class NiftiRoundTripTest {
       for (long x = 0; x < n; x += 1) {
         if (back.data().readDouble(x) != (x * 7919) % 65536 - 32768) throw new AssertionError("voxel " + x);
       }
+    }
+  }
+
+  @Test
+  void writeGz_onAPool_andAtEveryLevel_sameVoxels_andThePoolChangesNoByte() throws IOException {
+    Random rnd = new Random(4);
+    Geometry g = randomGeometry(rnd, Extent.of(128, 96, 60)); // 1.4 MiB of int16: two gzip blocks
+    try (MemoryScope scope = MemoryScope.open(); WorkPool pool = WorkPool.of(2)) {
+      Volume v = Volume.allocate(DType.INT16, g, 1, scope);
+      long n = v.data().elementCount();
+      for (long x = 0; x < n; x++) v.data().writeDouble(x, (x * 7919) % 4096 - 1024);
+      Path one = dir.resolve("one.nii.gz"), two = dir.resolve("two.nii.gz");
+      NiftiWriter.write(v, one);
+      NiftiWriter.write(v, two, NiftiWriter.Options.defaults(), pool);
+      assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+      for (int level : new int[] {0, 9}) {
+        Path p = dir.resolve("l" + level + ".nii.gz");
+        NiftiWriter.write(v, p, NiftiWriter.Options.defaults().withGzipLevel(level), pool);
+        Volume back = NiftiReader.read(p, ReadLimits.defaults(), scope).volume();
+        for (long x = 0; x < n; x++) {
+          if (back.data().readDouble(x) != (x * 7919) % 4096 - 1024) throw new AssertionError("level " + level + " voxel " + x);
+        }
+      }
+      assertThrows(InvalidArgumentException.class, () -> NiftiWriter.Options.defaults().withGzipLevel(10));
     }
   }
 
