@@ -1,5 +1,6 @@
 package org.medai.examples.cli.transform;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,7 +48,8 @@ public final class ResampleCommand implements Callable<Integer> {
     @Option(names = "--spacing", paramLabel = "SX,SY,SZ", description = "Target spacing in mm along i, j, k.")
     String spacing;
 
-    @Option(names = "--like", paramLabel = "REF", description = "Resample onto the grid of this NIfTI file.")
+    @Option(names = "--like", paramLabel = "REF",
+        description = "Resample onto the grid of this NIfTI file, DICOM series folder or multi-frame DICOM file.")
     Path like;
   }
 
@@ -93,7 +95,7 @@ public final class ResampleCommand implements Callable<Integer> {
       VolumeInputs.Loaded src = VolumeInputs.read(in, pool, scope);
       Volume v = src.volume();
       Geometry tgt = target.like != null
-          ? NiftiReader.readHeader(target.like, ReadLimits.defaults()).geometry()
+          ? referenceGrid(target.like, pool)
           : Resample.gridForSpacing(v.geometry(), parseSpacing(target.spacing));
       ResampleOptions o = ResampleOptions.of(mode).withBoundary(b).withFill(fill);
       boolean rescaled = src.slope() != 1 || src.intercept() != 0;
@@ -119,6 +121,15 @@ public final class ResampleCommand implements Callable<Integer> {
           + ",\"millis\":" + String.format(Locale.ROOT, "%.1f", ms) + "}");
     }
     return MedaiCli.EXIT_OK;
+  }
+
+  /** The grid of a reference: a NIfTI header alone, or a DICOM series assembled and let go. */
+  static Geometry referenceGrid(Path ref, WorkPool pool) {
+    if (!Files.exists(ref)) throw new BadInputException("no such file or folder: " + ref);
+    if (VolumeInputs.isNifti(ref)) return NiftiReader.readHeader(ref, ReadLimits.defaults()).geometry();
+    try (MemoryScope tmp = MemoryScope.open()) {
+      return VolumeInputs.read(ref, pool, tmp).volume().geometry();
+    }
   }
 
   static Vec3 parseSpacing(String s) {

