@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.medai.core.ReadLimits;
 import org.medai.core.geometry.Extent;
 import org.medai.core.geometry.Geometry;
@@ -46,29 +48,20 @@ class TransformCommandsTest {
   }
 
   /**
-   * Where the imaging classes come from their jar (the Maven build's verify phase, an installed
-   * CLI), the native kernel packed in it is copied out and loaded, or a stated reason applies
-   * (another platform, a CPU without AVX-512F): never a failed copy or link.
+   * Where a module's classes come from its jar (the Maven build's verify phase, an installed CLI),
+   * the JNI library packed in it is copied out and loaded, or a stated reason applies (another
+   * platform, a CPU without AVX-512F): never a failed copy or link.
    */
-  @Test
-  void nativeKernel_packedInTheImagingJar_loadsOrSaysWhy() {
-    java.net.URL lib = org.medai.imaging.transform.Resample.class
-        .getResource("/org/medai/imaging/internal/transform/native/linux-x86_64/libmedai_imaging.so");
-    assumeTrue(lib != null && lib.getProtocol().equals("jar"),
-        "the imaging classes are not read from a jar that holds the native kernel here: " + lib);
-    String kernels = org.medai.imaging.transform.Resample.cpuKernels();
-    assertFalse(kernels.contains("not loaded:"), kernels);
-  }
-
-  /** As above for medai-core's host-memory library: loaded from the core jar, or a stated reason. */
-  @Test
-  void hostMemoryLibrary_packedInTheCoreJar_loadsOrSaysWhy() {
-    java.net.URL lib = org.medai.core.memory.NativeBuffer.class
-        .getResource("/org/medai/core/memory/native/linux-x86_64/libmedai_core.so");
-    assumeTrue(lib != null && lib.getProtocol().equals("jar"),
-        "the core classes are not read from a jar that holds the host-memory library here: " + lib);
-    String allocator = org.medai.core.memory.NativeBuffer.hostAllocator();
-    assertFalse(allocator.contains("not loaded:"), allocator);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"imaging kernel", "core host memory"})
+  void nativeLibrary_packedInItsJar_loadsOrSaysWhy(String which) {
+    boolean imaging = which.startsWith("imaging");
+    java.net.URL lib = imaging
+        ? org.medai.imaging.transform.Resample.class.getResource("/org/medai/imaging/internal/transform/native/linux-x86_64/libmedai_imaging.so")
+        : org.medai.core.memory.NativeBuffer.class.getResource("/org/medai/core/memory/native/linux-x86_64/libmedai_core.so");
+    assumeTrue(lib != null && lib.getProtocol().equals("jar"), "the classes are not read from a jar that holds the library here: " + lib);
+    String status = imaging ? org.medai.imaging.transform.Resample.cpuKernels() : org.medai.core.memory.NativeBuffer.hostAllocator();
+    assertFalse(status.contains("not loaded:"), status);
   }
 
   /** A 20×16×6 int16 ramp (value = i + 10 j + 100 k) at 0.7 × 0.7 × 2.5 mm, written as NIfTI. */
