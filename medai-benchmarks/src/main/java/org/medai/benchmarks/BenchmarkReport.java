@@ -29,14 +29,16 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * secondary metric (see {@link org.medai.benchmarks.core.ByteCounter}) gets an effective-bandwidth
  * column, and its ratio is bandwidth over baseline bandwidth; otherwise the ratio compares speed
  * (throughput over baseline throughput, or baseline time over time). Ratio above 1: faster than
- * the baseline.
+ * the baseline. A benchmark that runs its work and its baseline in every operation reports both
+ * through {@link org.medai.benchmarks.core.PairedCounter}: its row shows the work's bandwidth and its
+ * ratio to the bandwidth of the baseline parts of the same operations.
  */
 public final class BenchmarkReport {
   private BenchmarkReport() {}
 
   /** One measured row of the table. */
   record Row(String benchmarkClass, String method, String params, String mode, double score, double error,
-      String unit, Double bytesPerSecond) {
+      String unit, Double bytesPerSecond, Double pairedBaselineBytesPerSecond) {
     String key() {
       return benchmarkClass + "|" + params;
     }
@@ -76,10 +78,17 @@ public final class BenchmarkReport {
         params.append(k).append('=').append(p.getParam(k));
       }
       Result primary = r.getPrimaryResult();
-      Result bytes = r.getSecondaryResults().get("bytes");
+      Map<String, Result> secondary = r.getSecondaryResults();
+      Result bytes = secondary.get("bytes");
       Double bps = bytes == null ? null : bytes.getScore() / secondsPer(bytes.getScoreUnit());
+      Double pairedBase = null;
+      if (secondary.containsKey("pairedBytes")) {
+        // PairedCounter totals: both parts of the same operations
+        bps = rate(secondary, "pairedBytes", "pairedNanos");
+        pairedBase = rate(secondary, "pairedBaselineBytes", "pairedBaselineNanos");
+      }
       rows.add(new Row(full.substring(0, dot), full.substring(dot + 1), params.toString(), p.getMode().shortLabel(),
-          primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), bps));
+          primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), bps, pairedBase));
     }
     return rows;
   }
@@ -108,7 +117,15 @@ public final class BenchmarkReport {
     return sb.toString();
   }
 
+  /** Bytes per second from two {@link org.medai.benchmarks.core.PairedCounter} totals. */
+  private static double rate(Map<String, Result> secondary, String bytes, String nanos) {
+    return secondary.get(bytes).getScore() / (secondary.get(nanos).getScore() * 1e-9);
+  }
+
   static double ratio(Row r, Row base) {
+    if (r.bytesPerSecond() != null && r.pairedBaselineBytesPerSecond() != null) {
+      return r.bytesPerSecond() / r.pairedBaselineBytesPerSecond();
+    }
     if (r.bytesPerSecond() != null && base.bytesPerSecond() != null) return r.bytesPerSecond() / base.bytesPerSecond();
     boolean timeMode = r.unit().contains("/op");
     return timeMode ? base.score() / r.score() : r.score() / base.score();

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.medai.benchmarks.core.ByteCounter;
+import org.medai.benchmarks.core.PairedCounter;
 import org.medai.core.backend.Backend;
 import org.medai.core.backend.Device;
 import org.medai.core.concurrent.WorkPool;
@@ -41,6 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Effective bandwidth counts the bytes a resample must move at least: the int16 input read once
  * (150 MiB) plus the float32 output written once (367 MiB); the copy moves 2 × 256 MiB. Run it with
  * {@code scripts/bench.sh transform.ResampleBenchmark}, which prints both and their ratio.
+ *
+ * <p>{@code pairedWithCopy} runs a resample and a copy in every operation and reports the ratio of
+ * their bandwidths within the same operations (see {@link PairedCounter}).
  *
  * <p>The output volume is allocated once per trial ({@link Resample#executeInto}); the B-spline
  * coefficient volume (300 MiB of float32) is allocated inside every call, as in real use.
@@ -142,6 +146,23 @@ public class ResampleBenchmark {
     cpu.copy(copySrc, copyDst);
     c.add(2 * COPY_BYTES);
     return copyDst;
+  }
+
+  /**
+   * A resample and then the copy baseline in every operation, each part timed ({@link PairedCounter}):
+   * the report gives the resample's bandwidth over the copy's within the same operations, which
+   * the host's slow phases (tens of seconds, see docs/transform.md) cannot split the way they can
+   * split the separately run {@code resample} and {@code baselineCopy}.
+   */
+  @Benchmark
+  public Volume pairedWithCopy(PairedCounter c) {
+    long t0 = System.nanoTime();
+    Resample.executeInto(plan, ct, out, pool, scope);
+    long t1 = System.nanoTime();
+    cpu.copy(copySrc, copyDst);
+    long t2 = System.nanoTime();
+    c.add(resampleBytes(), t1 - t0, 2 * COPY_BYTES, t2 - t1);
+    return out;
   }
 
   static long resampleBytes() {

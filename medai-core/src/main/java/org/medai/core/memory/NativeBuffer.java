@@ -10,7 +10,9 @@ import org.medai.core.MemoryException;
 import org.medai.core.internal.UnsafeAccess;
 
 /**
- * Host memory off the Java heap, allocated through JavaCPP and owned by a {@link MemoryScope}.
+ * Host memory off the Java heap, owned by a {@link MemoryScope}: from malloc (through JavaCPP), or,
+ * for buffers of 4 MiB and more where the platform offers it, mapped on transparent huge pages so
+ * that their first write does not fault 4 KiB at a time ({@link #hostAllocator()} says which).
  * Sizes and offsets are {@code long}, so one buffer may exceed 2 GiB. Multi-byte values are in the
  * platform's native order (little-endian on x86-64 and aarch64).
  *
