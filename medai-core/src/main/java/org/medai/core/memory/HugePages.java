@@ -15,9 +15,10 @@ import org.medai.core.internal.NativeLibrary;
  * 0.37 s (docs/transform.md).
  *
  * <p>Used where the module's native library loaded (Linux x86-64, built with a C compiler) and the
- * kernel has transparent huge pages in {@code always} or {@code madvise} mode; the system property
- * {@code medai.hugePages=false} turns it off. Otherwise, or when a mapping fails, buffers come from
- * malloc as before. Decided once per class loader; no other state.
+ * kernel has transparent huge pages in {@code always} or {@code madvise} mode (and the process has
+ * not had them turned off); the system property {@code medai.hugePages=false} turns it off.
+ * Otherwise, or when a mapping fails, buffers come from malloc as before. Decided once per class
+ * loader; no other state.
  */
 final class HugePages {
   /** The system property that turns huge-page buffers off ({@code false}). */
@@ -36,6 +37,7 @@ final class HugePages {
     boolean available = false;
     if (status.equals(NativeLibrary.LOADED)) {
       String mode = kernelMode();
+      if ((mode.equals("always") || mode.equals("madvise")) && processDisabled()) mode = "disabled for this process";
       available = mode.equals("always") || mode.equals("madvise");
       status = available
           ? "transparent huge pages for buffers of " + THRESHOLD_MIB + " MiB and more (kernel mode " + mode + ")"
@@ -58,6 +60,18 @@ final class HugePages {
     } catch (IOException | SecurityException e) {
       return "not offered by this kernel";
     }
+  }
+
+  /** True where the process runs with THP turned off ({@code prctl(PR_SET_THP_DISABLE)}, as some containers do). */
+  private static boolean processDisabled() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+        if (line.startsWith("THP_enabled:")) return line.substring("THP_enabled:".length()).trim().equals("0");
+      }
+    } catch (IOException | SecurityException e) {
+      // no such line before Linux 5.0: not disabled as far as anyone can tell
+    }
+    return false;
   }
 
   /** Zeroed memory of {@code bytes} (> 0) at a 2 MiB boundary, or 0 when it could not be mapped. */
