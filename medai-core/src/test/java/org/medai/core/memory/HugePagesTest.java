@@ -22,7 +22,7 @@ class HugePagesTest {
   }
 
   @Test
-  void largeBuffer_isZeroedAlignedUsableAndFreed() {
+  void allocate_9MiBAndABit_returnsZeroedAlignedUsableBufferAndFreesIt() {
     assumeInUse();
     try (MemoryScope scope = MemoryScope.open()) {
       long n = 9 * HUGE_PAGE + 12_345; // not a whole number of huge pages
@@ -48,7 +48,7 @@ class HugePagesTest {
   }
 
   @Test
-  void largeBuffer_isEligibleForHugePagesInTheKernelsOwnAccount() throws IOException {
+  void allocate_16MiB_kernelSmapsMarksTheMappingThpEligible() throws IOException {
     assumeInUse();
     Path smaps = Path.of("/proc/self/smaps");
     assumeTrue(Files.isReadable(smaps), "no /proc/self/smaps to read the kernel's account from");
@@ -62,7 +62,7 @@ class HugePagesTest {
   }
 
   @Test
-  void smallBuffersAndTheStatus() {
+  void allocate_belowThreshold_zeroedAndCounted_andStatusNamesTheAllocator() {
     String status = NativeBuffer.hostAllocator();
     assertTrue(status.startsWith(HugePages.AVAILABLE ? "transparent huge pages" : "malloc"), status);
     try (MemoryScope scope = MemoryScope.open()) {

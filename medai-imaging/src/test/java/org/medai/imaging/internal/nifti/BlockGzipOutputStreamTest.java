@@ -56,7 +56,7 @@ class BlockGzipOutputStreamTest {
   }
 
   @Test
-  void roundTrips_atBlockAndBatchEdges_andEveryLevel() throws IOException {
+  void write_atBlockAndBatchEdges_roundTripsAtEveryLevel() throws IOException {
     int block = BlockGzipOutputStream.BLOCK;
     int batch = 4 * 3 * block; // the pool's batch: four blocks per thread
     int[] sizes = {0, 1, BlockGzipOutputStream.WINDOW - 1, block - 1, block, block + 1, batch, batch + 1, 2 * batch + 12_345};
@@ -70,7 +70,7 @@ class BlockGzipOutputStreamTest {
   }
 
   @Test
-  void sameBytes_whateverTheThreadCountOrWriteSizes() throws IOException {
+  void write_anyThreadCountOrWriteSize_givesTheSameBytes() throws IOException {
     byte[] data = sample(13 * BlockGzipOutputStream.BLOCK + 777, 7);
     byte[] one = gzip(data, 1, null, 1 << 20);
     try (WorkPool two = WorkPool.of(2)) {
@@ -81,7 +81,7 @@ class BlockGzipOutputStreamTest {
   }
 
   @Test
-  void compressesAboutAsWellAsOneStream() throws IOException {
+  void write_ctLikeBytes_withinOnePercentOfOneStream() throws IOException {
     byte[] data = sample(6 * BlockGzipOutputStream.BLOCK, 11);
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     try (GZIPOutputStream g = new GZIPOutputStream(plain) {
@@ -96,13 +96,13 @@ class BlockGzipOutputStreamTest {
   }
 
   @Test
-  void badLevel_isRefused() {
+  void construct_level10_throws() {
     assertThrows(IllegalArgumentException.class, () -> new BlockGzipOutputStream(new ByteArrayOutputStream(), 10, null));
   }
 
   /** Python's gzip module (zlib underneath, but not the JDK's wrapper) reads the file and its CRC. */
   @Test
-  void pythonsGzipReadsIt(@TempDir Path dir) throws Exception {
+  void write_5MiB_pythonGzipReadsItBack(@TempDir Path dir) throws Exception {
     Path py = Path.of("/usr/bin/python3");
     assumeTrue(Files.isExecutable(py), "no /usr/bin/python3: Python oracle skipped");
     byte[] data = sample(5 * BlockGzipOutputStream.BLOCK + 99, 3);
