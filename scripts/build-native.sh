@@ -2,13 +2,14 @@
 # Compiles one module's JNI library (src/main/native) into its classes, next to the class that loads
 # it, on Linux x86-64 where a C compiler and the JDK's JNI headers are present. Elsewhere, or when the
 # compiler fails, it says why and exits 0: the module's Java code then runs in its place.
-#   build-native.sh MODULE OUTPUT_DIR JAVA_HOME LIBRARY SOURCE [COMPILER_FLAG ...]
+#   build-native.sh MODULE OUTPUT_DIR JAVA_HOME LIBRARY SOURCE ["COMPILER FLAGS"]
+# (the parent pom's native-library profile runs it with the module's native.* properties)
 module="$1"
 out="$2"
 java_home="$3"
 library="$4"
 source="$5"
-shift 5
+flags="${6:-}"
 platform="$(uname -s)-$(uname -m)"
 say() { echo "[$module] native library: $*"; }
 if [ "$platform" != "Linux-x86_64" ]; then
@@ -27,7 +28,9 @@ if [ ! -f "$inc/jni.h" ]; then
   exit 0
 fi
 mkdir -p "$out"
-if "$cc" -O2 -std=c11 -fPIC -shared -I"$inc" -I"$inc/linux" "$source" "$@" -o "$out/$library"; then
+set -f # the flags are split on spaces, never globbed
+# shellcheck disable=SC2086
+if "$cc" -O2 -std=c11 -fPIC -shared -I"$inc" -I"$inc/linux" "$source" $flags -o "$out/$library"; then
   say "built $out/$library"
 else
   rm -f "$out/$library"
